@@ -1,0 +1,1 @@
+"""See sitrep.pipeline for the stage this package implements."""

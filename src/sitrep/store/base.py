@@ -1,0 +1,250 @@
+"""The store's logic, shared by the SQLite and PostgreSQL backends.
+
+SQL here is written once with `?` placeholders (every value is a parameter, never pasted into
+the text); a backend translates the placeholder style and supplies the connection.
+Writes happen inside `transaction()`: a crash mid-run leaves each document either fully
+stored (document row, its articles and mentions, `processed = 1`) or not at all.
+"""
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+from typing import Any, Iterable, Iterator
+
+from sitrep.errors import StoreError
+from sitrep.models import Article, Document, Event, Mention, from_dict, to_dict
+from sitrep.store.migrations import MIGRATIONS, latest_version
+
+
+def _json(record: Any) -> str:
+    return json.dumps(to_dict(record), ensure_ascii=False, sort_keys=True)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+class Store:
+    """Backend-independent store. Subclasses set up `self.conn` and `placeholder`."""
+
+    placeholder = "?"
+    url: str = ""
+    readonly: bool = False
+
+    # ------------------------------------------------------------ plumbing
+    def _sql(self, sql: str) -> str:
+        return sql if self.placeholder == "?" else sql.replace("?", self.placeholder)
+
+    def execute(self, sql: str, params: Iterable[Any] = ()) -> Any:
+        cur = self.conn.cursor()
+        cur.execute(self._sql(sql), tuple(params))
+        return cur
+
+    def executemany(self, sql: str, rows: Iterable[Iterable[Any]]) -> None:
+        cur = self.conn.cursor()
+        cur.executemany(self._sql(sql), [tuple(r) for r in rows])
+
+    def query(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
+        return list(self.execute(sql, params).fetchall())
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator["Store"]:
+        if self.readonly:
+            raise StoreError(f"{self.url} is open read-only")
+        try:
+            self._begin()
+            yield self
+            self.conn.commit()
+        except BaseException:
+            self.conn.rollback()
+            raise
+
+    def _begin(self) -> None:  # pragma: no cover - backends override when needed
+        pass
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # ------------------------------------------------------------ schema
+    def _has_table(self, name: str) -> bool:  # backend-specific
+        raise NotImplementedError
+
+    def schema_version(self) -> int:
+        if not self._has_table("schema_migrations"):
+            return 0
+        rows = self.query("SELECT MAX(version) FROM schema_migrations")
+        return int(rows[0][0] or 0)
+
+    def migrate(self) -> int:
+        """Apply the migrations not yet applied; return the schema version."""
+        current = self.schema_version()
+        if current > latest_version():
+            raise StoreError(f"{self.url} has schema version {current}, newer than this sitrep "
+                             f"({latest_version()}); upgrade sitrep")
+        if current == latest_version():
+            return current
+        if self.readonly:
+            raise StoreError(f"{self.url} needs migrating but is open read-only")
+        with self.transaction():
+            if current == 0:
+                self.execute("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                             "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)")
+            for version, name, statements in MIGRATIONS:
+                if version <= current:
+                    continue
+                for stmt in statements:
+                    self.execute(stmt)
+                self.execute("INSERT INTO schema_migrations (version, name, applied) VALUES (?, ?, ?)",
+                             (version, name, _now()))
+        return latest_version()
+
+    # ------------------------------------------------------------ runs
+    def start_run(self, run_id: str, args: dict) -> None:
+        with self.transaction():
+            self.execute("INSERT INTO runs (run_id, started, status, args) VALUES (?, ?, ?, ?)",
+                         (run_id, _now(), "running", json.dumps(args, default=str)))
+
+    def finish_run(self, run_id: str, status: str, counts: dict) -> None:
+        with self.transaction():
+            self.execute("UPDATE runs SET finished = ?, status = ?, counts = ? WHERE run_id = ?",
+                         (_now(), status, json.dumps(counts), run_id))
+
+    # ------------------------------------------------------------ documents and articles
+    def get_document(self, doc_id: str) -> tuple[Document, bool] | None:
+        """The stored document and whether its processing finished."""
+        rows = self.query("SELECT data, processed FROM documents WHERE doc_id = ?", (doc_id,))
+        if not rows:
+            return None
+        return from_dict(Document, json.loads(rows[0][0])), bool(rows[0][1])
+
+    def find_by_sha(self, sha256: str, exclude_doc: str | None = None) -> str | None:
+        rows = self.query("SELECT doc_id FROM documents WHERE sha256 = ? AND doc_id <> ? "
+                          "AND status = 'ok' ORDER BY doc_id LIMIT 1", (sha256, exclude_doc or ""))
+        return rows[0][0] if rows else None
+
+    def delete_document(self, doc_id: str) -> None:
+        """Remove a document and everything derived from it (call inside a transaction)."""
+        self.execute("DELETE FROM mentions WHERE article_id IN "
+                     "(SELECT article_id FROM articles WHERE doc_id = ?)", (doc_id,))
+        self.execute("DELETE FROM articles WHERE doc_id = ?", (doc_id,))
+        self.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
+
+    def put_document(self, doc: Document, articles: Iterable[Article] = (),
+                     mentions: Iterable[Mention] = (), run_id: str | None = None) -> None:
+        """Store a document with its articles and mentions, replacing any earlier version.
+        Call inside a transaction so the three land together."""
+        self.delete_document(doc.doc_id)
+        self.execute(
+            "INSERT INTO documents (doc_id, key, source, status, reason, kind, size, sha256, "
+            "duplicate_of, n_articles, processed, run_id, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (doc.doc_id, doc.key, doc.source, doc.status, doc.reason, doc.kind, doc.size,
+             doc.sha256, doc.duplicate_of, doc.n_articles, 1, run_id, _json(doc)))
+        self.executemany(
+            "INSERT INTO articles (article_id, doc_id, document, idx, title, published, outlet, url, "
+            "status, duplicate_of, content_hash, n_chars, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(a.article_id, a.doc_id, a.document, a.index, a.title, a.published, a.outlet, a.url,
+              a.status, a.duplicate_of, a.content_hash, len(a.text), _json(a)) for a in articles])
+        self.executemany(
+            "INSERT INTO mentions (mention_id, article_id, event_type, sub_event_type, cameo, date, data) "
+            "VALUES (?,?,?,?,?,?,?)",
+            [(m.mention_id, m.article_id, m.event_type, m.sub_event_type, m.cameo, m.date, _json(m))
+             for m in mentions])
+
+    def documents(self, status: str | None = None) -> list[Document]:
+        sql = "SELECT data FROM documents"
+        params: tuple = ()
+        if status:
+            sql, params = sql + " WHERE status = ?", (status,)
+        rows = self.query(sql + " ORDER BY source", params)
+        return [from_dict(Document, json.loads(r[0])) for r in rows]
+
+    def articles(self, status: str | None = None) -> list[Article]:
+        sql = "SELECT a.data FROM articles a JOIN documents d ON d.doc_id = a.doc_id"
+        params: tuple = ()
+        if status:
+            sql, params = sql + " WHERE a.status = ?", (status,)
+        rows = self.query(sql + " ORDER BY d.source, a.idx", params)
+        return [from_dict(Article, json.loads(r[0])) for r in rows]
+
+    def article_hashes(self) -> dict[str, str]:
+        """content_hash -> article_id of every stored original article."""
+        rows = self.query("SELECT content_hash, article_id FROM articles WHERE status = 'ok' "
+                          "ORDER BY article_id")
+        out: dict[str, str] = {}
+        for h, aid in rows:
+            out.setdefault(h, aid)
+        return out
+
+    # ------------------------------------------------------------ mentions and events
+    def mentions(self) -> list[Mention]:
+        rows = self.query("SELECT data FROM mentions ORDER BY mention_id")
+        return [from_dict(Mention, json.loads(r[0])) for r in rows]
+
+    def replace_events(self, events: Iterable[Event]) -> int:
+        """Replace the fused events with a new set (call inside a transaction)."""
+        self.execute("DELETE FROM links")
+        self.execute("DELETE FROM claims")
+        self.execute("DELETE FROM events")
+        n = 0
+        for ev in events:
+            n += 1
+            place = ev.place
+            self.execute(
+                "INSERT INTO events (event_id, date, date_precision, event_type, sub_event_type, cameo, "
+                "goldstein, actor1, actor2, country, admin1, location, latitude, longitude, "
+                "fatalities_best, n_sources, summary, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (ev.event_id, ev.date, ev.date_precision, ev.event_type, ev.sub_event_type, ev.cameo,
+                 ev.goldstein, ev.actor1.name if ev.actor1 else None,
+                 ev.actor2.name if ev.actor2 else None,
+                 place.country if place else None, place.admin1 if place else None,
+                 place.name if place else None, place.latitude if place else None,
+                 place.longitude if place else None, ev.fatalities.best,
+                 len({(c.document, c.article) for c in ev.claims}), ev.summary, _json(ev)))
+            self.executemany(
+                "INSERT INTO claims (event_id, mention_id, document, article, outlet, published, "
+                "attributed_to, text) VALUES (?,?,?,?,?,?,?,?)",
+                [(ev.event_id, c.mention_id, c.document, c.article, c.outlet, c.published,
+                  c.attributed_to, c.text) for c in {c.mention_id: c for c in ev.claims}.values()])
+            self.executemany(
+                "INSERT INTO links (event_id, type, target, cue) VALUES (?,?,?,?)",
+                [(ev.event_id, ln.type, ln.event, ln.cue)
+                 for ln in {(ln.type, ln.event): ln for ln in ev.links}.values()])
+        return n
+
+    def events(self, where: str = "", params: Iterable[Any] = (), limit: int | None = None,
+               offset: int = 0) -> list[Event]:
+        """Events, optionally filtered by a WHERE clause built from `?` placeholders only
+        (see sitrep.store.filters for the safe builder)."""
+        sql = "SELECT data FROM events"
+        if where:
+            sql += " WHERE " + where
+        sql += " ORDER BY date, event_id"
+        params = list(params)
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [int(limit), int(offset)]
+        return [from_dict(Event, json.loads(r[0])) for r in self.query(sql, params)]
+
+    def event(self, event_id: str) -> Event | None:
+        rows = self.query("SELECT data FROM events WHERE event_id = ?", (event_id,))
+        if not rows:
+            # allow a unique prefix, as people copy short ids
+            rows = self.query("SELECT data FROM events WHERE event_id LIKE ? ORDER BY event_id LIMIT 2",
+                              (event_id.replace("%", "").replace("_", r"\_") + "%",))
+            if len(rows) != 1:
+                return None
+        return from_dict(Event, json.loads(rows[0][0]))
+
+    def counts(self) -> dict[str, int]:
+        out = {}
+        for table in ("documents", "articles", "mentions", "events", "claims", "links"):
+            out[table] = int(self.query(f"SELECT COUNT(*) FROM {table}")[0][0])  # fixed names only
+        return out

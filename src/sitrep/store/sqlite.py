@@ -1,0 +1,42 @@
+"""SQLite backend: one file, WAL mode so readers (`sitrep serve`) work while a run writes."""
+from __future__ import annotations
+
+import os
+import sqlite3
+
+from sitrep.errors import StoreError
+from sitrep.store.base import Store
+
+
+class SQLiteStore(Store):
+    placeholder = "?"
+
+    def __init__(self, path: str, *, readonly: bool = False):
+        self.url = path
+        self.readonly = readonly
+        try:
+            if readonly:
+                if not os.path.exists(path):
+                    raise StoreError(f"no database at {path}")
+                self.conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30,
+                                            check_same_thread=False)
+            else:
+                parent = os.path.dirname(os.path.abspath(path))
+                os.makedirs(parent, exist_ok=True)
+                self.conn = sqlite3.connect(path, timeout=30, check_same_thread=False,
+                                            isolation_level=None)
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.conn.execute("PRAGMA busy_timeout=30000")
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open database {path}: {exc}") from exc
+
+    def _begin(self) -> None:
+        # isolation_level=None: we open the transaction ourselves, IMMEDIATE so that two
+        # writers queue instead of failing half-way.
+        self.conn.execute("BEGIN IMMEDIATE")
+
+    def _has_table(self, name: str) -> bool:
+        rows = self.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,))
+        return bool(rows)
