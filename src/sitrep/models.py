@@ -174,6 +174,7 @@ class Claim:
     injuries: Figure | None = None
     start: int = 0
     end: int = 0
+    modality: str = "asserted"  # asserted or denied (a denial is a claim too)
 
 
 @dataclass(frozen=True)

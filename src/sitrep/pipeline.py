@@ -74,7 +74,6 @@ def run(paths: Sequence[str], store: Store, settings: Settings | None = None,
     summary = RunSummary(run_id=uuid.uuid4().hex[:12])
     store.start_run(summary.run_id, {"paths": list(paths), "engine": settings.engine})
     deduper = Deduper(store.article_hashes(), settings)
-    extractor = Extractor(settings)
 
     def fresh_documents():
         for doc, articles in iter_documents(paths, settings):
@@ -88,7 +87,11 @@ def run(paths: Sequence[str], store: Store, settings: Settings | None = None,
     if settings.engine == "dask":
         from sitrep.distributed import process_distributed
         processed = process_distributed(fresh_documents(), settings)
+    elif settings.n_process > 1:   # worker processes, each with its own Extractor
+        from sitrep.parallel import process_parallel
+        processed = process_parallel(fresh_documents(), settings)
     else:
+        extractor = Extractor(settings)
         processed = (item for batch in _batched(fresh_documents(), settings.batch_size)
                      for item in process_batch(batch, extractor))
 
@@ -103,9 +106,11 @@ def run(paths: Sequence[str], store: Store, settings: Settings | None = None,
         if on_document:
             on_document(doc)
 
-    events = fuse(store.mentions())
+    # Fuse under the events lock, reading the mentions inside the same transaction: with
+    # several writers the last run to fuse sees everything the others committed.
     with store.transaction():
-        summary.events = store.replace_events(events)
+        store.lock_events()
+        summary.events = store.replace_events(fuse(store.mentions()))
     store.finish_run(summary.run_id, "ok", {
         "documents": summary.documents, "articles": summary.articles,
         "mentions": summary.mentions, "events": summary.events,

@@ -15,6 +15,10 @@ WRITERS: dict[tuple[str, str], str] = {
     ("articles", "jsonl"): "sitrep.export.articles:write_jsonl",
     ("articles", "csv"): "sitrep.export.articles:write_csv",
     ("events", "jsonl"): "sitrep.export.events_jsonl:write_jsonl",
+    ("events", "csv"): "sitrep.export.csv_acled:write_csv",
+    ("events", "csv-all"): "sitrep.export.csv_acled:write_csv_all",
+    ("events", "geojson"): "sitrep.export.geojson:write_geojson",
+    ("events", "parquet"): "sitrep.export.parquet:write_parquet",
 }
 
 

@@ -1,14 +1,20 @@
-"""3. Extract: articles -> Mentions.  (placeholder: the extraction issue replaces this)
+"""3. Extract: articles -> Mentions.
 
 Contract used by sitrep.pipeline:
     Extractor(settings).extract(articles) -> dict[article_id, list[Mention]]
-"""
+
+Modules: candidates (cheap pre-filter), triggers (event types, CAMEO), actors (registry, general
+patterns, roles), numbers (killed/injured), attribution, modality, links (cues), timex and
+places (dates and locations), core (the Extractor that joins them). Knowledge is in
+sitrep/data/*.yaml (lexicon.py loads and validates it)."""
 from __future__ import annotations
 
 
-class Extractor:
-    def __init__(self, settings):
-        self.settings = settings
+def __getattr__(name):      # lazy: importing sitrep.extract must not load spaCy
+    if name == "Extractor":
+        from sitrep.extract.core import Extractor
+        return Extractor
+    raise AttributeError(name)
 
-    def extract(self, articles):
-        return {}
+
+__all__ = ["Extractor"]

@@ -1,10 +1,36 @@
-"""5. Fuse: mentions -> Events.  (placeholder: the fusion issue replaces this)
+"""5. Fuse: mentions from every stored article -> Events with claims, ranges, disputes, links.
 
-Contract used by sitrep.pipeline:
-    fuse(mentions: list[Mention]) -> list[Event]    deterministic, order-independent
+    fuse(mentions) -> list[Event]     deterministic, order-independent, idempotent
+
+    features.py  what is compared about one mention (date span, type family, place levels, actors)
+    compat.py    whether two mentions can be one event, and the evidence that they are
+    cluster.py   connected components of that relation (monotone: new articles never split)
+    build.py     one Event per component: fields by vote, one Claim per report, stable id
+    figures.py   fatality/injury low-best-high and the disputes between reports
+    links.py     retaliation/response links from the mentions' cues, later -> earlier
+
+The pipeline calls `fuse` over all stored mentions after each run and replaces the stored
+events with the result, so a new batch widens existing events instead of duplicating them;
+event ids come from each event's earliest report and survive that replacement.
 """
 from __future__ import annotations
 
+from sitrep.fuse.build import build_event
+from sitrep.fuse.cluster import clusters
+from sitrep.fuse.features import Features
+from sitrep.fuse.links import resolve_links
+from sitrep.models import Event, Mention
 
-def fuse(mentions):
-    return []
+
+def fuse(mentions: list[Mention]) -> list[Event]:
+    # the same mention stored twice (a re-run) must not count as a second report
+    unique = {m.mention_id: m for m in mentions}
+    feats = [Features.of(unique[k]) for k in sorted(unique)]
+    events, members = [], []
+    for group in clusters([f for f in feats if f.usable]):
+        event = build_event(group)
+        if event is not None:
+            events.append(event)
+            members.append(group)
+    events = resolve_links(events, members)
+    return sorted(events, key=lambda e: (e.date or "", e.event_id))

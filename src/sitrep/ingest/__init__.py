@@ -1,39 +1,43 @@
-"""1. Ingest: inputs -> Document + Articles.  (placeholder: the ingest issue replaces this)
+"""1. Ingest: inputs -> Document + Articles.
 
 Contract used by sitrep.pipeline:
     iter_documents(paths, settings) -> Iterator[tuple[Document, list[Article]]]
         exactly one Document per input (file, or record of a JSONL/feed file), whatever its fate
     Deduper(known_hashes, settings).check(doc, articles, store) -> (doc, articles)
         marks exact/near duplicate documents and articles, pointing to their originals
+
+How an input travels (one module each):
+
+    discover.expand     paths, folders, globs -> input files (missing/unlistable ones included)
+    sources.read_units  bytes (decode: size limit, gzip, binary sniffing, encodings)
+                        -> format -> units: html.parse_html, records.read_jsonl/read_json,
+                        feeds.read_feed, page.parse_text_page (split.split_page cuts pages
+                        holding several articles; boilerplate classifies lines; dates reads stamps)
+    build.build         unit -> Document + Articles (ids, hashes, ok/empty/not_news)
+    dedupe.Deduper      exact and near duplicates against the store and within the run
 """
 from __future__ import annotations
 
-import hashlib
 import os
 from typing import Iterator, Sequence
 
-from sitrep.models import Article, Document
+from sitrep.ingest.build import build
+from sitrep.ingest.dedupe import Deduper
+from sitrep.ingest.discover import expand
+from sitrep.ingest.sources import read_units
+from sitrep.ingest.units import Unit
+from sitrep.models import DOC_UNREADABLE, Article, Document
+
+__all__ = ["iter_documents", "Deduper"]
 
 
 def iter_documents(paths: Sequence[str], settings) -> Iterator[tuple[Document, list[Article]]]:
-    for path in paths:
-        files = [path] if os.path.isfile(path) else sorted(
-            os.path.join(d, f) for d, _, fs in os.walk(path) for f in fs)
-        for f in files:
-            raw = open(f, "rb").read()
-            sha = hashlib.sha256(raw).hexdigest()
-            doc_id = hashlib.sha1(os.path.abspath(f).encode()).hexdigest()[:16]
-            text = raw.decode("utf-8", "replace")
-            art = Article(article_id=f"{doc_id}:0", doc_id=doc_id, document=os.path.basename(f),
-                          index=0, title=text.splitlines()[0] if text else None, text=text,
-                          content_hash=sha)
-            yield Document(doc_id, os.path.basename(f), f, "ok", kind="txt", size=len(raw),
-                           sha256=sha, n_articles=1), [art]
-
-
-class Deduper:
-    def __init__(self, known_hashes: dict[str, str], settings):
-        self.known = dict(known_hashes)
-
-    def check(self, doc, articles, store):
-        return doc, articles
+    """One (Document, Articles) per input file or record; never raises for a bad input."""
+    for found in expand(paths):
+        for unit in read_units(found, settings):
+            try:
+                yield build(unit, settings, found.path)
+            except Exception as exc:  # noqa: BLE001 - the input is recorded, the run goes on
+                bad = Unit(key=unit.key, source=unit.source, kind=unit.kind, raw=unit.raw,
+                           status=DOC_UNREADABLE, reason=f"could not be processed ({type(exc).__name__}: {exc})")
+                yield build(bad, settings, found.path)

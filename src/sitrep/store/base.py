@@ -94,6 +94,11 @@ class Store:
         if self.readonly:
             raise StoreError(f"{self.url} needs migrating but is open read-only")
         with self.transaction():
+            # again, now that this transaction holds the write lock (SQLite) or the migration
+            # lock (PostgreSQL): another process may have migrated in between
+            current = self.schema_version()
+            if current >= latest_version():
+                return current
             if current == 0:
                 self.execute("CREATE TABLE IF NOT EXISTS schema_migrations ("
                              "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)")
@@ -188,6 +193,10 @@ class Store:
         rows = self.query("SELECT data FROM mentions ORDER BY mention_id")
         return [from_dict(Mention, json.loads(r[0])) for r in rows]
 
+    def lock_events(self) -> None:
+        """Make this transaction the only one fusing events until it ends. SQLite needs
+        nothing: `BEGIN IMMEDIATE` already holds the one write lock; PostgreSQL overrides."""
+
     def replace_events(self, events: Iterable[Event]) -> int:
         """Replace the fused events with a new set (call inside a transaction)."""
         self.execute("DELETE FROM links")
@@ -237,8 +246,11 @@ class Store:
         rows = self.query("SELECT data FROM events WHERE event_id = ?", (event_id,))
         if not rows:
             # allow a unique prefix, as people copy short ids
-            rows = self.query("SELECT data FROM events WHERE event_id LIKE ? ORDER BY event_id LIMIT 2",
-                              (event_id.replace("%", "").replace("_", r"\_") + "%",))
+            # LIKE has no default escape character in SQLite (PostgreSQL's is '\'): name it
+            pattern = (event_id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                       + "%")
+            rows = self.query("SELECT data FROM events WHERE event_id LIKE ? ESCAPE '\\' "
+                              "ORDER BY event_id LIMIT 2", (pattern,))
             if len(rows) != 1:
                 return None
         return from_dict(Event, json.loads(rows[0][0]))

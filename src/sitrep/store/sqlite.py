@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 
 from sitrep.errors import StoreError
 from sitrep.store.base import Store
@@ -25,7 +26,7 @@ class SQLiteStore(Store):
                 os.makedirs(parent, exist_ok=True)
                 self.conn = sqlite3.connect(path, timeout=30, check_same_thread=False,
                                             isolation_level=None)
-                self.conn.execute("PRAGMA journal_mode=WAL")
+                _set_wal(self.conn)
                 self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
             self.conn.execute("PRAGMA busy_timeout=30000")
@@ -40,3 +41,18 @@ class SQLiteStore(Store):
     def _has_table(self, name: str) -> bool:
         rows = self.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,))
         return bool(rows)
+
+
+def _set_wal(conn: sqlite3.Connection, wait: float = 30.0) -> None:
+    """Switch to WAL. SQLite answers "database is locked" at once, without its busy handler,
+    while another process is switching the same new file, so retry for up to `wait` seconds
+    (seen with two `sitrep analyze` starting together on a fresh database)."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)

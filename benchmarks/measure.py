@@ -1,0 +1,71 @@
+"""Run one command as a child process and measure it: wall time, the peak RSS of its largest
+process (from the kernel, via wait4: exact, includes grandchildren it waited for) and the
+peak RSS and PSS summed over its whole process tree (sampled with psutil every 50 ms when
+psutil is installed: what `-j N` holds at once; PSS counts a page shared by two processes
+once, RSS twice)."""
+from __future__ import annotations
+
+import os
+import subprocess
+import threading
+import time
+
+
+def _tree_sampler(pid: int, stop: threading.Event, peak: list[int]) -> None:
+    try:
+        import psutil
+    except ImportError:
+        return
+    try:
+        root = psutil.Process(pid)
+    except psutil.Error:
+        return
+    while not stop.is_set():
+        rss = pss = 0
+        try:
+            procs = [root] + root.children(recursive=True)
+        except psutil.Error:
+            break
+        for p in procs:
+            try:
+                mem = p.memory_full_info()   # pss: shared pages divided among their sharers
+                rss, pss = rss + mem.rss, pss + getattr(mem, "pss", mem.rss)
+            except psutil.Error:
+                pass
+        peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
+        stop.wait(0.05)
+
+
+def run(cmd: list[str], cpus: set[int] | None = None, env: dict | None = None,
+        stdout=subprocess.DEVNULL) -> dict:
+    """Run `cmd`; pinned to `cpus` (and its children with it) when given."""
+    def pin():
+        if cpus:
+            os.sched_setaffinity(0, cpus)
+
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.PIPE, env=env,
+                            preexec_fn=pin if cpus else None)
+    stop, peak = threading.Event(), [0, 0]
+    sampler = threading.Thread(target=_tree_sampler, args=(proc.pid, stop, peak), daemon=True)
+    sampler.start()
+    err_chunks = []
+    reader = threading.Thread(target=lambda: err_chunks.append(proc.stderr.read()), daemon=True)
+    reader.start()
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    stop.set()
+    sampler.join()
+    reader.join()
+    err = (err_chunks[0] if err_chunks else b"").decode("utf-8", "replace")
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err[-2000:]}")
+    return {
+        "wall_s": round(wall, 3),
+        "cpu_s": round(usage.ru_utime + usage.ru_stime, 3),
+        "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),          # Linux reports KiB
+        "peak_tree_rss_mb": round(peak[0] / 2**20, 1) if peak[0] else None,
+        "peak_tree_pss_mb": round(peak[1] / 2**20, 1) if peak[1] else None,
+        "stderr_tail": err.strip().splitlines()[-3:],
+    }

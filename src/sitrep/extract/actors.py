@@ -1,0 +1,248 @@
+"""Actors in a sentence: named groups from the registry (sitrep/data/actors.yaml), general
+descriptions that work for any country ("Nigerian troops", "police in Karachi", "unidentified
+gunmen", "villagers"), country names and demonyms -> ISO alpha-3, and each actor's role towards
+the trigger from the dependency parse (agent vs patient, passives, "clashes between A and B")."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, replace
+
+from sitrep.extract import lexicon
+from sitrep.models import Actor
+
+ARMED_TYPES = {"state_forces", "rebel_group", "political_militia", "identity_militia", "external"}
+
+
+@dataclass(frozen=True)
+class ActorHit:
+    actor: Actor
+    start: int              # character offsets in the text searched
+    end: int
+    kind: str               # registry id or generic kind (military, police, civilians, ...)
+    generic: bool
+
+
+# ---------------------------------------------------------------- countries
+
+@functools.lru_cache(maxsize=1)
+def _country_table() -> dict[str, str]:
+    data = lexicon.load("demonyms.yaml")
+    table = {}
+    try:
+        import pycountry
+        for c in pycountry.countries:
+            for attr in ("name", "common_name"):
+                name = getattr(c, attr, None)
+                if name:
+                    table[name.lower()] = c.alpha_3
+    except ImportError:     # pycountry is a dependency; stay usable without it
+        pass
+    for section in ("countries", "demonyms"):
+        for k, v in (data.get(section) or {}).items():
+            if v:
+                table[str(k).lower()] = v
+    return table
+
+
+def country_iso3(name: str | None) -> str | None:
+    """ISO alpha-3 of a country name or demonym ('Nigerian' -> NGA), else None. Prefers the
+    geocoder's answer when that module is available."""
+    if not name:
+        return None
+    try:
+        from sitrep.geocode import country_iso3 as geo_iso3
+        got = geo_iso3(name)
+        if got:
+            return got
+    except (ImportError, AttributeError):
+        pass
+    key = name.lower().strip().removeprefix("the ").replace("’", "'")
+    table = _country_table()
+    if key in table:
+        return table[key]
+    if key.endswith("s") and key[:-1] in table:    # "Afghans", "Pakistanis"
+        return table[key[:-1]]
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _country_regex() -> re.Pattern:
+    names = sorted(_country_table(), key=len, reverse=True)
+    names = [n for n in names if len(n) > 2]
+    return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")s?\b", re.I)
+
+
+def countries_in(text: str) -> list[tuple[str, int, int]]:
+    """(iso3, start, end) for every country name or demonym in text."""
+    out = []
+    for m in _country_regex().finditer(text):
+        iso = country_iso3(m.group(1))
+        if iso:
+            out.append((iso, m.start(), m.end()))
+    return out
+
+
+# ---------------------------------------------------------------- registry and generic patterns
+
+@functools.lru_cache(maxsize=1)
+def _registry():
+    data = lexicon.load("actors.yaml")
+    by_alias, acronyms = {}, {}
+    for a in data["actors"]:
+        actor = Actor(name=a["name"], country=a.get("country"), type=a["type"], actor_id=a["id"])
+        for alias in a["aliases"]:
+            alias = str(alias)
+            if re.fullmatch(r"[A-Z]{2,5}(?:-[A-Z]{1,2})?", alias):
+                acronyms[alias] = actor
+            else:
+                by_alias[alias.lower().replace("’", "'")] = actor
+    words = sorted(by_alias, key=len, reverse=True)
+    alias_re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.I)
+    acr_re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in sorted(acronyms, key=len, reverse=True))
+                        + r")(?![\w-])") if acronyms else None
+    generic = data.get("generic") or {}
+    heads = []
+    for kind, g in generic.items():
+        for h in g["heads"]:
+            heads.append((h.lower(), kind))
+    heads.sort(key=lambda x: len(x[0]), reverse=True)
+    head_kind = {h: k for h, k in heads}
+    head_re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(h) for h, _ in heads) + r")(?:s|es)?(?![\w-])", re.I)
+    return by_alias, acronyms, alias_re, acr_re, generic, head_kind, head_re, data.get("by_event_type") or {}
+
+
+def generic_actor(kind: str, country: str | None, text: str | None = None) -> Actor:
+    """The ACLED-style actor for a generic kind ('military', 'civilians', ...) in `country`."""
+    _, _, _, _, generic, _, _, _ = _registry()
+    g = generic[kind]
+    name = g["name"].format(country=_country_name(country) if country else "unknown country")
+    return Actor(name=name, country=country, type=g["type"], actor_id=None, text=text)
+
+
+def kind_for_event_type(event_type: str | None) -> str | None:
+    return _registry()[7].get(event_type)
+
+
+def _country_name(iso3: str) -> str:
+    try:
+        import pycountry
+        c = pycountry.countries.get(alpha_3=iso3)
+        if c:
+            return getattr(c, "common_name", None) or c.name.split(",")[0]
+    except ImportError:
+        pass
+    return iso3
+
+
+_NEAR_LEFT = re.compile(r"([\w'’-]+(?:\s+[\w'’-]+)?)\s+(?:[\w'’-]+\s+){0,2}$")
+_NEAR_RIGHT = re.compile(r"^\s+(?:of|from|in)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})")
+
+
+def _country_near(text: str, start: int, end: int) -> str | None:
+    """A country named just before a generic head ('Nigerian troops', 'Afghan army soldiers') or
+    right after it ('forces of Armenia', 'police in Karachi' via the geocoder)."""
+    left = text[max(0, start - 40):start]
+    for iso, s, e in reversed(countries_in(left)):
+        if len(left) - e <= 25:
+            return iso
+    m = _NEAR_RIGHT.match(text[end:end + 60])
+    if m:
+        iso = country_iso3(m.group(1))
+        if iso:
+            return iso
+        try:    # "police in Karachi": the gazetteer knows the city's country
+            from sitrep.geocode import place_country
+            return place_country(m.group(1))
+        except (ImportError, AttributeError):
+            return None
+    return None
+
+
+def find_actors(text: str, default_country: str | None = None) -> list[ActorHit]:
+    """Every actor named in `text`: registry names first, then general descriptions not inside
+    a registry name. Generic actors take the nearby country, else `default_country`."""
+    by_alias, acronyms, alias_re, acr_re, generic, head_kind, head_re, _ = _registry()
+    hits: list[ActorHit] = []
+    for m in alias_re.finditer(text):
+        actor = by_alias[m.group(1).lower().replace("’", "'")]
+        hits.append(ActorHit(replace(actor, text=m.group(0)), m.start(), m.end(), actor.actor_id, False))
+    if acr_re:
+        for m in acr_re.finditer(text):
+            actor = acronyms[m.group(1)]
+            hits.append(ActorHit(replace(actor, text=m.group(0)), m.start(), m.end(), actor.actor_id, False))
+    taken = [(h.start, h.end) for h in hits]
+    for m in head_re.finditer(text):
+        if any(s <= m.start() < e or s < m.end() <= e for s, e in taken):
+            continue
+        kind = head_kind.get(m.group(1).lower())
+        if kind is None:
+            continue
+        country = _country_near(text, m.start(), m.end()) or default_country
+        start = m.start()
+        lm = re.search(r"((?:unidentified|unknown|suspected|armed|masked|local|Afghan|[A-Z][a-z]+)\s+)+$", text[:start])
+        if lm and len(lm.group(0)) < 30:
+            start = lm.start()
+        hits.append(ActorHit(generic_actor(kind, country, text[start:m.end()]), start, m.end(), kind, True))
+    hits.sort(key=lambda h: h.start)
+    return _dedupe(hits)
+
+
+def _dedupe(hits: list[ActorHit]) -> list[ActorHit]:
+    out: list[ActorHit] = []
+    for h in hits:
+        if any(o.start <= h.start < o.end for o in out):
+            continue
+        out.append(h)
+    return out
+
+
+# ---------------------------------------------------------------- roles
+
+AGENT, PATIENT, PARTY = "agent", "patient", "party"
+_PATIENT_PREPS = {"on", "against", "at", "into", "targeting", "upon", "toward", "towards"}
+_PARTY_PREPS = {"with", "between", "and"}
+
+
+def role_of(doc, span, trigger_i: int) -> str | None:
+    """Role of the actor at token `span` towards the trigger token, from the parse:
+    nsubj / by-agent / possessor -> agent; dobj / nsubjpass / on-against -> patient;
+    with / between -> party. None when the parse does not connect them within four steps."""
+    tok = span.root
+    path = []
+    steps = 0
+    while tok.i != trigger_i and tok.head.i != tok.i and steps < 5:
+        path.append(tok)
+        tok = tok.head
+        steps += 1
+    if tok.i != trigger_i:
+        # the trigger's own subject may sit on the verb it is attached to ("launched an attack")
+        trig = doc[trigger_i]
+        if trig.dep_ in ("dobj", "pobj", "attr", "nsubj") and tok.i == trig.head.i and path:
+            dep = path[-1].dep_
+            if dep in ("nsubj", "agent"):
+                return AGENT
+            if dep == "nsubjpass":
+                return PATIENT
+        return None
+    if not path:
+        return None
+    last = path[-1]
+    dep = last.dep_
+    if dep in ("nsubj", "agent", "poss", "compound", "amod", "npadvmod"):
+        return AGENT
+    if dep == "nsubjpass" or dep in ("dobj", "attr", "oprd"):
+        return PATIENT
+    if dep == "prep":
+        prep = last.lower_
+        if prep == "by":
+            return AGENT
+        if prep in _PATIENT_PREPS:
+            return PATIENT
+        if prep in _PARTY_PREPS:
+            return PARTY
+        if prep == "of":
+            return PATIENT
+    if dep == "pobj":
+        return PATIENT
+    return None

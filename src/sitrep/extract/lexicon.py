@@ -1,0 +1,86 @@
+"""The extraction knowledge files in sitrep/data/ (triggers, actors, demonyms, cues): loading,
+schema checks and the combined data version every Mention records."""
+from __future__ import annotations
+
+import functools
+import pathlib
+from typing import Any
+
+import yaml
+
+from sitrep.models import ACTOR_TYPES
+
+DATA_DIR = pathlib.Path(__file__).resolve().parents[1] / "data"
+FILES = ("triggers.yaml", "actors.yaml", "demonyms.yaml", "cues.yaml")
+
+
+class DataError(ValueError):
+    """A data file does not follow its schema."""
+
+
+@functools.lru_cache(maxsize=None)
+def load(name: str) -> dict[str, Any]:
+    with open(DATA_DIR / name, encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    validate(name, data)
+    return data
+
+
+def version() -> str:
+    """One string naming the version of every extraction data file ('triggers-...+actors-...')."""
+    return "+".join(str(load(n)["version"]) for n in FILES)
+
+
+def _need(cond: bool, name: str, msg: str) -> None:
+    if not cond:
+        raise DataError(f"{name}: {msg}")
+
+
+def validate(name: str, data: Any) -> None:
+    """Raise DataError when `data` (the parsed file `name`) breaks its schema."""
+    _need(isinstance(data, dict) and isinstance(data.get("version"), str), name, "needs a version string")
+    if name == "triggers.yaml":
+        ids = set()
+        for t in data.get("triggers") or []:
+            tid = t.get("id")
+            _need(isinstance(tid, str) and tid not in ids, name, f"trigger id {tid!r} missing or repeated")
+            ids.add(tid)
+            _need(isinstance(t.get("patterns"), list) and t["patterns"], name, f"{tid}: patterns list")
+            _need(all(isinstance(p, str) and p.strip() for p in t["patterns"]), name, f"{tid}: empty pattern")
+            _need(isinstance(t.get("cameo"), str) and t["cameo"].isdigit() and 2 <= len(t["cameo"]) <= 4,
+                  name, f"{tid}: cameo must be a 2-4 digit string")
+            _need(isinstance(t.get("goldstein"), (int, float)) and -10 <= t["goldstein"] <= 10,
+                  name, f"{tid}: goldstein in [-10, 10]")
+            _need(isinstance(t.get("priority"), int), name, f"{tid}: integer priority")
+            _need((t.get("event_type") is None) == (t.get("sub_event_type") is None), name,
+                  f"{tid}: event_type and sub_event_type go together")
+            for frame, over in (t.get("in_frame") or {}).items():
+                _need({"event_type", "sub_event_type", "cameo", "goldstein", "priority"} <= set(over),
+                      name, f"{tid}: in_frame.{frame} incomplete")
+        _need(isinstance(data.get("topic_heads"), list), name, "topic_heads list")
+    elif name == "actors.yaml":
+        ids = set()
+        for a in data.get("actors") or []:
+            _need(a.get("id") not in ids and isinstance(a.get("name"), str), name, f"actor {a.get('id')!r}")
+            ids.add(a["id"])
+            _need(a.get("type") in ACTOR_TYPES, name, f"{a['id']}: type {a.get('type')!r}")
+            c = a.get("country")
+            _need(c is None or (isinstance(c, str) and len(c) == 3 and c.isupper()), name,
+                  f"{a['id']}: country must be ISO alpha-3")
+            _need(isinstance(a.get("aliases"), list) and a["aliases"], name, f"{a['id']}: aliases")
+        for kind, g in (data.get("generic") or {}).items():
+            _need(g.get("type") in ACTOR_TYPES and "{country}" in g.get("name", ""), name, f"generic {kind}")
+            _need(isinstance(g.get("heads"), list), name, f"generic {kind}: heads")
+        for etype, kind in (data.get("by_event_type") or {}).items():
+            _need(kind in (data.get("generic") or {}), name, f"by_event_type {etype}: unknown kind {kind}")
+    elif name == "demonyms.yaml":
+        for section in ("demonyms", "countries"):
+            for k, v in (data.get(section) or {}).items():
+                _need(v is None or (isinstance(v, str) and len(v) == 3), name, f"{section}.{k}: {v!r}")
+    elif name == "cues.yaml":
+        for c in data.get("links") or []:
+            _need(c.get("type") in ("retaliation_for", "response_to", "follows", "protest_at"), name,
+                  f"link cue type {c.get('type')!r}")
+            _need(isinstance(c.get("pattern"), str), name, "link cue pattern")
+        for key in ("say_verbs", "hedges", "negations", "plans"):
+            _need(isinstance(data.get(key), list), name, f"{key} list")

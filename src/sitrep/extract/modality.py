@@ -1,0 +1,73 @@
+"""Is the event asserted? Denials ("has no hideouts in Iran", "denied carrying out"),
+hypotheticals ("might welcome mediation"), plans and threats ("plans to", "vowed to"), and
+questions are not events that happened. Uses the parse where there is one (a `neg` child or a
+modal `aux` on the trigger), plus cue words from sitrep/data/cues.yaml near the trigger."""
+from __future__ import annotations
+
+import functools
+import re
+
+from sitrep.extract import lexicon
+
+ASSERTED, DENIED, HYPOTHETICAL, PLANNED, QUESTION = "asserted", "denied", "hypothetical", "planned", "question"
+WINDOW = 4      # tokens before the trigger inspected for cue words: "did not attack", "might welcome"
+
+
+@functools.lru_cache(maxsize=1)
+def _cues():
+    c = lexicon.load("cues.yaml")
+    return (frozenset(w for w in c["negations"] if " " not in w), frozenset(w for w in c["hedges"] if " " not in w),
+            [w for w in c["plans"] + c["hedges"] if " " in w], frozenset(w for w in c["plans"] if " " not in w))
+
+
+def modality(doc, trigger_i: int, sent=None) -> str:
+    """Modality of the event whose trigger is token `trigger_i` of `doc`."""
+    negs, hedges, phrases, plans = _cues()
+    trig = doc[trigger_i]
+    sent = sent if sent is not None else trig.sent
+    if sent.text.rstrip().endswith("?"):
+        return QUESTION
+    # the trigger's own dependents ("did not attack", "no hideouts", "might welcome")
+    heads = [trig] + ([trig.head] if trig.dep_ in ("dobj", "pobj", "xcomp", "attr") else [])
+    for h in heads:
+        for child in h.children:
+            low = child.lower_
+            if child.dep_ == "neg" or (child.dep_ == "det" and low in ("no", "never")):
+                return DENIED
+            if child.dep_ == "aux" and low in hedges:
+                return HYPOTHETICAL
+            if child.dep_ == "aux" and low in plans:
+                return PLANNED
+        if h.head.lemma_.lower() in ("deny", "reject", "refute") and h.dep_ in ("xcomp", "ccomp", "dobj", "pcomp"):
+            return DENIED
+        if h.dep_ == "xcomp" and h.head.lemma_.lower() in ("plan", "intend", "threaten", "vow", "want", "seek", "aim", "prepare"):
+            return PLANNED
+    start = max(sent.start, trigger_i - WINDOW)
+    before = [t.lower_ for t in doc[start:trigger_i]]
+    window_text = " ".join(before) + " "
+    if any(w in negs for w in before) and not re.search(r"\bno (?:one|casualties)\b", window_text):
+        return DENIED
+    if any(w in hedges for w in before):
+        return HYPOTHETICAL
+    if any(p + " " in window_text for p in phrases):
+        return PLANNED
+    return ASSERTED
+
+
+def text_modality(sentence: str, trigger_text: str) -> str:
+    """The same judgement on plain text (no parse): cue words right before the trigger."""
+    negs, hedges, phrases, plans = _cues()
+    if sentence.rstrip().endswith("?"):
+        return QUESTION
+    idx = sentence.lower().find(trigger_text.lower())
+    if idx < 0:
+        return ASSERTED
+    before = re.findall(r"[\w']+", sentence[:idx].lower())[-WINDOW:]
+    window_text = " ".join(before) + " "
+    if any(w in negs or w.endswith("n't") for w in before):
+        return DENIED
+    if any(w in hedges for w in before):
+        return HYPOTHETICAL
+    if any(p + " " in window_text for p in phrases) or any(w in plans for w in before[-2:]):
+        return PLANNED
+    return ASSERTED

@@ -1,0 +1,347 @@
+"""Where did it happen: the event's place in a sentence, geocoded.
+
+    event_place(sent, doc, article_country) -> Place | None
+    article_country(doc) -> ISO3 | None
+
+Not every place a sentence names is where the event happened ("Pakistan in retaliation
+attacked militants in Iran"; "Iran's strike on Pakistan ... which borders Iran"). The
+reading, in order:
+
+  1. written admin context   "Uvira (Uvira, Sud-Kivu)", "Wana town (SW, KPK)" - the name
+                             before a parenthesis of admin names: location, admin2, admin1
+  2. candidates              GPE/LOC/FAC entities (NER plus the gazetteer's entity ruler)
+                             that the gazetteer knows, each scored:
+                               specificity  town 3 > district 2.5 > province 2 > country 1
+                               +2  governed by a locative preposition (in, at, near, ...)
+                                   on the way up the parse (so "in Pakistan's province of
+                                   Balochistan" reaches "in" through "of" and "province")
+                               -2  a possessive or actor modifier ("Pakistan's army")
+                               -0.3 per earlier candidate (notes and leads name the
+                                   event's place first)
+  3. context after the name  "Turmero, Aragua state", "Musa Khel district, Khost",
+                             "Tijuana, Baja California": the next name is an admin hint
+  4. precision               town 1; "near X", a district or an area 2; a province or
+                             region only 3 (its capital); the country only 3 (its capital)
+
+With no place in the sentence the article's country stands in (precision 3).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from sitrep.geocode import get_gazetteer
+from sitrep.geocode.names import key
+from sitrep.models import Place
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+LOC_PREPS = {"in", "at", "near", "into", "inside", "outside", "on", "across", "around", "within",
+             "throughout", "towards", "toward", "along", "from", "between", "off"}
+NEAR_WORDS = {"near", "outside", "around", "nearby", "close", "vicinity", "outskirts"}
+SPECIFICITY = {"city": 3.0, "admin2": 2.5, "region": 2.0, "admin1": 2.0, "country": 1.0}
+# Words after a name that say which kind of place it is.
+AREA_WORDS = r"(?:city|town|village|villages|district|districts|area|neighbou?rhood|camp|county|municipality|" \
+             r"province|state|region|governorate|department|sub-district|subdistrict|tehsil|upazila|" \
+             r"commune|locality|settlement|frontline|front|sector|LGA|rayon|oblast)"
+ADMIN2_WORDS = {"district", "districts", "county", "municipality", "tehsil", "upazila", "department",
+                "sub-district", "subdistrict", "commune", "lga", "rayon"}
+ADMIN1_WORDS = {"province", "state", "region", "governorate", "oblast"}
+
+_NAME = r"[A-Z][\w'’.\-]*(?:[ \-](?:de |del |la |al |el |an |ad |as |ash |ar |az |at |of |-)?[A-Z][\w'’.\-]*)*"
+# "Uvira (Uvira, Sud-Kivu)", "Ashulia town (Savar, Dhaka)", "As Sabaa (Tripoli)"
+PAREN = re.compile(r"(?P<loc>" + _NAME + r")(?:\s+" + AREA_WORDS + r")?\s*\((?P<a>[^()]{2,60})\)")
+# ", Aragua state" / ", Khost" / ", Baja California" right after a name
+AFTER = re.compile(r"^(?:\s+" + AREA_WORDS + r")?\s*,\s*(?P<next>" + _NAME + r")(?:\s+(?P<kind>" + AREA_WORDS + r"))?")
+# "the X district of Y province", "X district in Y"
+OF_ADMIN = re.compile(r"^\s+(?P<kind>" + AREA_WORDS + r")\s+(?:of|in)\s+(?:the\s+)?(?:\w+\s+)?(?P<next>" + _NAME + r")")
+
+
+def _gaz():
+    return get_gazetteer()
+
+
+# ---------------------------------------------------------------- article country
+
+def article_country(doc) -> str | None:
+    """The article's main country: the dateline's place ("ISLAMABAD:"), else the country
+    its places and country names point to most often."""
+    gaz = _gaz()
+    head = doc.text[:200]
+    m = re.match(r"\s*(?:[A-Z][A-Za-z'’.\-]+(?:[ /][A-Z][A-Za-z'’.\-]+)*)", head)
+    if m and re.match(r"\s*[:,(—–-]", head[m.end():m.end() + 3] or " "):
+        for part in m.group(0).split("/"):
+            iso = _place_country(part.strip().title(), gaz)
+            if iso:
+                break
+        else:
+            iso = None
+        if iso:
+            return iso
+    votes: Counter = Counter()
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS and ent.label_ != "NORP":
+            continue
+        kinds = ("demonym",) if ent.label_ == "NORP" else gaz.PLACE_KINDS
+        iso = gaz.country_iso3(ent.text, kinds=kinds)
+        if iso is None and ent.label_ != "NORP":
+            iso = _place_country(ent.text, gaz)
+        if iso:
+            votes[iso] += 1
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def _place_country(text: str, gaz) -> str | None:
+    iso = gaz.country_iso3(text, kinds=gaz.PLACE_KINDS)
+    if iso:
+        return iso
+    best = gaz.best(text)
+    return best.iso3 if best and best.feature != "region" else None
+
+
+# ---------------------------------------------------------------- the event's place
+
+# A capitalised name after a locative word: how notes and news name small places that the
+# statistical NER misses or calls a PERSON ("in Carvajal, Trujillo state").
+AFTER_PREP = re.compile(r"\b(?:in|at|near|into|outside|around|on|of|from|toward|towards)\s+(?:the\s+)?"
+                        r"(?:(?:town|city|village|district|province|region|area|governorate|state|outskirts|"
+                        r"vicinity)\s+of\s+)?(?P<name>" + _NAME + r")")
+NOT_PLACES = frozenset(key(w) for w in """January February March April May June July August September
+October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday The A An
+Government President Police Army Council Court Ministry He She They It His Her This That""".split())
+
+
+class _Mention:
+    __slots__ = ("start", "end", "text", "label", "ent")
+
+    def __init__(self, start, end, text, label, ent=None):
+        self.start, self.end, self.text, self.label, self.ent = start, end, text, label, ent
+
+
+def event_place(sent, doc=None, article_country: str | None = None) -> Place | None:
+    gaz = _gaz()
+    text, base = sent.text, sent.start_char
+    mentions = _mentions(sent, gaz)
+    countries_here, admin1s = _anchors(mentions, gaz, article_country)
+    allowed = set(countries_here) | {p.iso3 for p in admin1s.values()}
+    hint_iso = next(iter(allowed)) if len(allowed) == 1 else (
+        article_country if article_country in allowed or not allowed else None)
+
+    place = _from_parenthesis(text, gaz, hint_iso, allowed)
+    if place is not None:
+        return place
+    best = None
+    for order, m in enumerate(mentions):
+        cand = _resolve_mention(m, sent.doc.text, gaz, hint_iso, allowed)
+        if cand is None:
+            continue
+        score = SPECIFICITY.get(cand.feature, 1.0) + _syntax_score(m, sent.doc) - 0.3 * order
+        if best is None or score > best[0]:
+            best = (score, m, cand)
+    if best is not None:
+        _, m, cand = best
+        return _finish(cand, m, sent.doc, admin1s)
+    if len(countries_here) == 1:
+        return gaz.country_place(countries_here[0])
+    if article_country:
+        return gaz.country_place(article_country)
+    return None
+
+
+def _mentions(sent, gaz) -> list[_Mention]:
+    """Place entities, plus capitalised names after locative words that no place entity covers."""
+    out = [_Mention(e.start_char, e.end_char, re.sub(r"^(?:the|The)\s+", "", e.text), e.label_, e)
+           for e in sent.ents if e.label_ in PLACE_LABELS]
+    covered = [(m.start, m.end) for m in out]
+    doc_text, base = sent.doc.text, sent.start_char
+    for rx in AFTER_PREP.finditer(sent.text):
+        s, e = base + rx.start("name"), base + rx.end("name")
+        name = rx.group("name").rstrip(".")
+        if key(name) in NOT_PLACES or any(s < ce and cs < e for cs, ce in covered):
+            continue
+        out.append(_Mention(s, s + len(name), name, "REGEX"))
+        covered.append((s, e))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _anchors(mentions, gaz, article_iso) -> tuple[list[str], dict[str, Place]]:
+    """Countries the sentence names, and names that are unambiguously provinces."""
+    countries, admin1s = [], {}
+    for m in mentions:
+        iso = gaz.country_iso3(m.text, kinds=gaz.PLACE_KINDS)
+        if iso:
+            if iso not in countries:
+                countries.append(iso)
+            continue
+        a1 = gaz.admin1(m.text, article_iso) if article_iso else None
+        a1 = a1 or gaz.admin1(m.text)
+        if a1 is not None:
+            admin1s[m.text] = a1
+    return countries, admin1s
+
+
+def _resolve_mention(m, doc_text, gaz, hint_iso, allowed) -> Place | None:
+    iso = gaz.country_iso3(m.text, kinds=gaz.PLACE_KINDS)
+    if iso:
+        return gaz.country_place(iso, text=m.text)
+    admin_hint, _ = _context_after(doc_text, m.end)
+    name = re.sub(r"\s+" + AREA_WORDS + r"$", "", m.text, flags=re.I) or m.text
+    a1 = None
+    if admin_hint:
+        a1 = gaz.admin1(admin_hint, hint_iso, codes=True) or gaz.admin1(admin_hint, codes=True)
+        if a1 is None and gaz.country_iso3(admin_hint, kinds=gaz.PLACE_KINDS):
+            hint_iso = gaz.country_iso3(admin_hint, kinds=gaz.PLACE_KINDS)
+            allowed = allowed | {hint_iso}
+    iso = a1.iso3 if a1 else hint_iso
+    found = gaz.lookup(name, iso, a1.admin1 if a1 else None, limit=5)
+    if allowed:
+        found = [p for p in found if p.iso3 in allowed or (a1 is not None and p.iso3 == a1.iso3)]
+    elif m.label == "REGEX":
+        # with no country in sight a capitalised word after "in" must be a real town
+        found = [p for p in found if p.feature != "city" or _population_ok(gaz, p)]
+    if not found:
+        return None
+    top = found[0]
+    if a1 is not None and top.iso3 == a1.iso3 and top.admin1 != a1.admin1:
+        top = _replace(top, admin1=a1.admin1)     # the written province beats a namesake's
+    if a1 is not None:
+        top = _replace(top, admin1=_admin1_spelling(admin_hint, a1))
+    return top
+
+
+def _population_ok(gaz, place: Place) -> bool:
+    row = gaz._con.execute("SELECT population FROM places WHERE geonameid = ?", (place.geonameid,)).fetchone()
+    return bool(row and (row[0] or 0) >= 20000)
+
+
+def _replace(place: Place, **changes) -> Place:
+    import dataclasses
+    return dataclasses.replace(place, **changes)
+
+
+def _context_after(text: str, end: int) -> tuple[str | None, str | None]:
+    """The admin name written right after a place ("..., Aragua state")."""
+    tail = text[end:end + 80]
+    m = AFTER.match(tail) or OF_ADMIN.match(tail)
+    if not m:
+        return None, None
+    return m.group("next"), (m.groupdict().get("kind") or "").lower() or None
+
+
+def _syntax_score(m, doc) -> float:
+    span = m.ent if m.ent is not None else doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return 0.0
+    score = 0.0
+    tok = span.root
+    # walk up through "of", compounds and appositions to the governing preposition
+    for _ in range(4):
+        head = tok.head
+        if tok.dep_ == "pobj" and head.lower_ in LOC_PREPS:
+            score += 2.0 if head.lower_ != "from" else 0.5
+            break
+        if tok.dep_ == "poss" and head.lower_ not in ("province", "region", "city", "state", "district",
+                                                       "town", "border", "capital", "territory", "soil"):
+            score -= 2.0
+            break
+        if tok.dep_ in ("nsubj", "nsubjpass", "dobj") and head.pos_ in ("VERB", "AUX"):
+            break
+        if head is tok:
+            break
+        tok = head
+    if span.start > 0 and doc[span.start - 1].lower_ in LOC_PREPS and score <= 0:
+        score += 2.0
+    if m.label == "FAC":
+        score -= 0.5
+    return score
+
+
+def _near(m, doc) -> bool:
+    before = doc.text[max(0, m.start - 40):m.start].lower()
+    return bool(re.search(r"\b(?:near|outside|around|nearby|close to|vicinity of|outskirts of|km|"
+                          r"kilometres|kilometers|miles)\b[^.,;]{0,25}$", before))
+
+
+def _finish(cand: Place, m, doc, admin1s) -> Place:
+    precision = cand.geo_precision or 1
+    if cand.feature == "city" and _near(m, doc):
+        precision = 2
+    tail = doc.text[m.end:m.end + 20].lower()
+    if cand.feature == "city" and re.match(r"\s+(districts?|area|region|province|front|frontline)\b", tail):
+        precision = 2
+    admin1 = cand.admin1
+    for written, a1 in admin1s.items():     # the province as the sentence spells it
+        if a1.iso3 == cand.iso3 and a1.admin1 == cand.admin1:
+            admin1 = _admin1_spelling(written, a1)
+            break
+    return _replace(cand, geo_precision=precision, text=m.text, admin1=admin1)
+
+
+# ---------------------------------------------------------------- "X (admin2, admin1)"
+
+_BEFORE_COMMA = re.compile(r"(?P<name>" + _NAME + r")(?:\s+" + AREA_WORDS + r")?\s*,\s*$")
+
+
+def _from_parenthesis(text: str, gaz, hint_iso, allowed) -> Place | None:
+    for m in PAREN.finditer(text):
+        parts = [p.strip() for p in m.group("a").split(",") if p.strip()]
+        if not parts or len(parts) > 3 or any(len(p) > 40 or not p[:1].isupper() for p in parts):
+            continue
+        loc = re.sub(r"^(?:The|In|At|Near|On)\s+", "", m.group("loc"))
+        iso = gaz.country_iso3(parts[-1], kinds=gaz.PLACE_KINDS)
+        if iso and len(parts) > 1:          # "(Kandahar, Afghanistan)"
+            parts = parts[:-1]
+        a1_text = parts[-1]
+        a1 = (gaz.admin1(a1_text, iso or hint_iso, codes=True) or
+              (gaz.admin1(a1_text, codes=True) if not iso else None))
+        a2_text = parts[0] if len(parts) >= 2 else None
+        if a1 is None and len(parts) == 1:
+            # one name in brackets is a province or a district
+            a2_place = gaz.best(parts[0], iso or hint_iso, features=("admin2", "city"))
+            if a2_place is None or (allowed and a2_place.iso3 not in allowed):
+                continue
+            a2_text, a1 = parts[0], gaz.admin1(a2_place.admin1, a2_place.iso3)
+            if a1 is None:
+                continue
+            a1_text = a1.admin1
+        if a1 is None:
+            if not (iso or hint_iso) or len(parts) < 2:
+                continue
+            # province unknown to the gazetteer: keep the source's words, locate by the rest
+            country = iso or hint_iso
+            a1 = Place(name=a1_text, iso3=country, admin1=a1_text, feature="admin1")
+        country = iso or a1.iso3
+        # "Pipri, Kaushambi (UP)": the town is the name before the comma
+        before = _BEFORE_COMMA.search(text[max(0, m.start() - 60):m.start()])
+        if before and a2_text is None and key(before.group("name")) not in NOT_PLACES:
+            a2_text, loc = loc, before.group("name")
+        near = bool(re.search(r"\b(?:near|outside|around|close to|vicinity of|outskirts of)\s+(?:the\s+)?$",
+                              text[max(0, m.start() - 30):m.start()], re.I))
+        admin1 = _admin1_spelling(a1_text, a1)
+        found = gaz.lookup(loc, country, a1.admin1, limit=3)
+        hit = next((p for p in found if p.iso3 == country and p.feature != "country"
+                    and (p.admin1 == a1.admin1 or a1.latitude is None)), None)
+        if hit is None:
+            hit = next((p for p in found if p.iso3 == country and p.feature == "city"), None)
+        if hit is not None:
+            precision = 2 if near or hit.feature in ("admin2", "region") else (hit.geo_precision or 1)
+            if hit.feature == "admin1":
+                precision = 3
+            return _replace(hit, admin1=admin1, admin2=a2_text or hit.admin2, geo_precision=precision,
+                            name=hit.name if hit.feature == "city" else loc, text=m.group(0))
+        # unknown town: locate it by its district, else its province
+        a2_hit = gaz.best(a2_text, country, a1.admin1, features=("admin2", "city")) if a2_text else None
+        if a2_hit is not None and a2_hit.iso3 != country:
+            a2_hit = None
+        base = a2_hit or a1
+        return Place(name=loc, country=gaz.country_name(country), iso3=country, admin1=admin1,
+                     admin2=a2_text, latitude=base.latitude, longitude=base.longitude,
+                     geo_precision=2 if base is a2_hit else 3, feature="city", text=m.group(0))
+    return None
+
+
+def _admin1_spelling(written: str | None, place: Place) -> str | None:
+    """The province as the source spells it, unless that is an abbreviation ("KPK")."""
+    if not written or len(written) <= 4 or written.isupper():
+        return place.admin1 or written
+    return written

@@ -1,0 +1,290 @@
+"""When did it happen: time expressions resolved against the article's date.
+
+    parse_date_text(text, anchor, previous=None) -> list[TimeExpr]   every expression, in order
+    event_date(sent, anchor, previous) -> (value, precision, text)   the event's date
+
+Values are ISO strings at the precision known: "2024-01-16" (precision 1, a day),
+"2024-01-16" with precision 2 for a week or a range of days (the first day, as ACLED
+codes ranges), "2024-01" or "2024" with precision 3. `anchor` is the publication date;
+`previous` is (value, precision) of the article's previous event mention, which is what
+"two days later" counts from.
+
+Reading rules (news is reported in the past tense, so a bare weekday or "3 January" is the
+most recent such day on or before the publication date):
+  explicit dates   "On 9 May 2020", "January 18, 2024", "Jan. 3", "3 January", "May 19"
+  ranges           "between 3 and 5 May", "3-5 May", "from 3 to 5 May"  -> first day, precision 2
+  weekdays         "on Tuesday", "last Tuesday", "Tuesday night"  -> latest such day <= anchor
+  deictic          "today", "this morning", "tonight" -> anchor; "yesterday", "last night",
+                   "overnight" -> anchor - 1; "N days ago" -> anchor - N
+  from previous    "two days later", "a day after", "the next day" -> previous + N;
+                   "a day earlier", "the previous day" -> previous - N
+  coarse           "this week", "earlier this week" (precision 2), "last week" (anchor - 7,
+                   precision 2), "last month", "earlier this month", "in January" (YYYY-MM,
+                   precision 3), "last year", "in 2019" (YYYY, precision 3)
+  background       "since 2006", "in the 1980s", "1980-88" are recorded with
+                   `background=True` and never chosen as the event date
+Dates more than a year after the anchor, or outside 1900..2100, are dropped.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+          "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+          "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+          "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+            "saturday": 5, "sunday": 6}
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+           "several": 3, "few": 3, "a few": 3, "couple of": 2, "a couple of": 2}
+
+MIN_YEAR, MAX_YEAR = 1900, 2100
+# A "3 January" read against a 1 January anchor is last year's unless within this many days
+# ahead (datelines are sometimes a day behind the events in other time zones).
+FUTURE_SLACK_DAYS = 7
+
+_MON = r"(?P<mon>jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?|sep(?:t(?:ember)?)?\.?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_NUM = r"(?P<num>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|(?:a )?few|(?:a )?couple of)"
+_WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+
+# Order matters: longer, more specific forms first; a span matched once is not re-read.
+PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name, rx in [
+    ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b"),
+    ("range_dm", r"\b(?:between|from)?\s*(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:and|to|-|–)\s*" + _DAY
+                 + r"\s+(?:of\s+)?" + _MON + r"(?:,?\s+" + _YEAR + r")?\b"),
+    ("range_md", r"\b(?:between|from)?\s*" + _MON + r"\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:and|to|-|–)\s*"
+                 + _DAY + r"(?:,?\s+" + _YEAR + r")?\b"),
+    ("dmy", r"\b" + _DAY + r"\s+(?:of\s+)?" + _MON + r"(?:,?\s+" + _YEAR + r")?\b"),
+    ("mdy", r"\b" + _MON + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?\b(?!:)"),
+    ("month_year", r"\b(?P<pre>since|until|till|before|by\s+)?\s*(?:in\s+|of\s+)?" + _MON + r",?\s+" + _YEAR + r"\b"),
+    ("background_decade", r"\b(?:in\s+)?the\s+(?:19|20)\d0s\b|\b(?:19|20)\d\d\s*[-–]\s*\d\d(?:\d\d)?\b"),
+    ("since_year", r"\b(?:since|until|till|before|by|from)\s+(?:early\s+|late\s+|mid-?)?" + _YEAR + r"\b"),
+    ("in_year", r"\b(?:in|during|of)\s+(?:early\s+|late\s+|mid-?)?" + _YEAR + r"\b"),
+    ("rel_prev", r"\b" + _NUM + r"\s+(?P<unit>days?|weeks?)\s+(?P<dir>later|after(?:wards)?|earlier|before|prior)\b"),
+    ("next_day", r"\bthe\s+(?P<which>next|following|previous|preceding)\s+(?P<unit>day|morning|night|evening|week)\b"),
+    ("ago", r"\b" + _NUM + r"\s+(?P<unit>days?|weeks?)\s+ago\b"),
+    ("weekday", r"\b(?P<pre>last|this\s+past|on|this|next|early|late)?\s*" + _WD
+                + r"(?:\s+(?:morning|afternoon|evening|night))?\b"),
+    ("today", r"\b(?:earlier\s+)?(?P<w>today|tonight|this\s+(?:morning|afternoon|evening))\b"),
+    ("yesterday", r"\b(?P<w>yesterday|last\s+night|overnight|late\s+last\s+night)\b"),
+    ("week", r"\b(?P<w>(?:earlier\s+|later\s+)?this\s+week|last\s+week|(?:earlier|later)\s+in\s+the\s+week)\b"),
+    ("month_rel", r"\b(?P<w>last\s+month|(?:earlier|later)\s+this\s+month|this\s+month|next\s+month)\b"),
+    ("year_rel", r"\b(?P<w>last\s+year|earlier\s+this\s+year|this\s+year)\b"),
+    ("in_month", r"\b(?:in|during|since|early|late|mid-?)\s+" + _MON + r"\b(?!\s+[0-3]?\d)"),
+]]
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    text: str
+    start: int                  # character offsets in the text given
+    end: int
+    value: str | None           # ISO day, month or year; None when it cannot be resolved
+    precision: int              # 1 day, 2 week/range, 3 month or coarser
+    kind: str                   # the pattern that read it
+    background: bool = False    # "since 2006": context, never the event's date
+
+
+def _date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d) if MIN_YEAR <= y <= MAX_YEAR else None
+    except ValueError:
+        return None
+
+
+def _month(text: str | None) -> int | None:
+    return MONTHS.get(text.lower().rstrip(".")) if text else None
+
+
+def _num(text: str) -> int:
+    t = text.lower()
+    return int(t) if t.isdigit() else NUMBERS.get(t, 1)
+
+
+def _prev_date(previous) -> dt.date | None:
+    if not previous or not previous[0]:
+        return None
+    try:
+        return dt.date.fromisoformat(str(previous[0])[:10])
+    except ValueError:
+        return None
+
+
+def _year_for(month: int, day: int, anchor: dt.date | None, fallback_year: int | None) -> dt.date | None:
+    """The most recent such day on or before the anchor (news reports the past)."""
+    if anchor is None:
+        return _date(fallback_year, month, day) if fallback_year else None
+    for year in (anchor.year, anchor.year - 1):
+        d = _date(year, month, day)
+        if d and d <= anchor + dt.timedelta(days=FUTURE_SLACK_DAYS):
+            return d
+    return None
+
+
+def _iso(d: dt.date | None, precision: int) -> str | None:
+    if d is None:
+        return None
+    return d.isoformat() if precision < 3 else d.isoformat()[:7]
+
+
+def _read(kind: str, m: re.Match, anchor: dt.date | None, prev: dt.date | None,
+          fallback_year: int | None) -> tuple[str | None, int, bool] | None:
+    """(value, precision, background) for one match, or None when it is not a date after all."""
+    g = m.groupdict()
+    if kind == "iso":
+        d = _date(int(g["year"]), int(g["m"]), int(g["day"]))
+        return (d.isoformat(), 1, False) if d else None
+    if kind in ("dmy", "mdy", "range_dm", "range_md"):
+        mon, day = _month(g["mon"]), int(g["day"])
+        if kind.startswith("range"):
+            day = int(g["d1"])
+            if not (1 <= day < int(g["day"]) <= 31):
+                return None
+        d = _date(int(g["year"]), mon, day) if g.get("year") else _year_for(mon, day, anchor, fallback_year)
+        if d is None:
+            return None
+        return d.isoformat(), 2 if kind.startswith("range") else 1, False
+    if kind == "month_year":
+        mon, year = _month(g["mon"]), int(g["year"])
+        if not (MIN_YEAR <= year <= MAX_YEAR):
+            return None
+        return f"{year:04d}-{mon:02d}", 3, bool(g.get("pre"))
+    if kind == "background_decade":
+        return None, 3, True
+    if kind == "since_year":
+        return g["year"], 3, True
+    if kind == "in_year":
+        return g["year"], 3, False
+    if kind == "in_month":
+        mon = _month(g["mon"])
+        ref = anchor or prev
+        if ref is None:
+            return None, 3, False
+        year = ref.year if mon <= ref.month else ref.year - 1
+        return f"{year:04d}-{mon:02d}", 3, m.group(0).lower().startswith("since")
+    if kind == "rel_prev":
+        n, unit, back = _num(g["num"]), g["unit"].lower(), g["dir"].lower() in ("earlier", "before", "prior")
+        days = n * (7 if unit.startswith("week") else 1)
+        if prev is None:
+            return None, 1, False
+        d = prev - dt.timedelta(days=days) if back else prev + dt.timedelta(days=days)
+        return d.isoformat(), 2 if unit.startswith("week") else 1, False
+    if kind == "next_day":
+        which, unit = g["which"].lower(), g["unit"].lower()
+        base = prev or anchor
+        if base is None:
+            return None, 1, False
+        step = dt.timedelta(days=7 if unit == "week" else 1)
+        d = base + step if which in ("next", "following") else base - step
+        return d.isoformat(), 2 if unit == "week" else 1, False
+    if kind == "ago":
+        if anchor is None:
+            return None, 1, False
+        n, unit = _num(g["num"]), g["unit"].lower()
+        return (anchor - dt.timedelta(days=n * (7 if unit.startswith("week") else 1))).isoformat(), \
+            2 if unit.startswith("week") else 1, False
+    if kind == "weekday":
+        pre = (g.get("pre") or "").lower()
+        if anchor is None:
+            return None, 1, False
+        back = (anchor.weekday() - WEEKDAYS[g["wd"].lower()]) % 7
+        if pre == "next":
+            return (anchor + dt.timedelta(days=(7 - back) % 7 or 7)).isoformat(), 1, False
+        if pre.startswith("last") and back == 0:
+            back = 7
+        return (anchor - dt.timedelta(days=back)).isoformat(), 1, False
+    if kind == "today":
+        return (anchor.isoformat(), 1, False) if anchor else (None, 1, False)
+    if kind == "yesterday":
+        return ((anchor - dt.timedelta(days=1)).isoformat(), 1, False) if anchor else (None, 1, False)
+    if kind == "week":
+        if anchor is None:
+            return None, 2, False
+        w = g["w"].lower()
+        d = anchor - dt.timedelta(days=7) if w.startswith("last") else anchor - dt.timedelta(days=anchor.weekday())
+        return d.isoformat(), 2, False
+    if kind == "month_rel":
+        if anchor is None:
+            return None, 3, False
+        w = g["w"].lower()
+        y, mo = anchor.year, anchor.month
+        if w.startswith("last"):
+            y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
+        elif w.startswith("next"):
+            y, mo = (y, mo + 1) if mo < 12 else (y + 1, 1)
+        return f"{y:04d}-{mo:02d}", 3, False
+    if kind == "year_rel":
+        if anchor is None:
+            return None, 3, False
+        return str(anchor.year - 1 if g["w"].lower().startswith("last") else anchor.year), 3, False
+    return None
+
+
+def _in_range(value: str | None, anchor: dt.date | None) -> bool:
+    if value is None:
+        return True
+    year = int(value[:4])
+    if not (MIN_YEAR <= year <= MAX_YEAR):
+        return False
+    if anchor is not None and len(value) == 10:
+        return dt.date.fromisoformat(value) <= anchor + dt.timedelta(days=366)
+    if anchor is not None:
+        return year <= anchor.year + 1
+    return True
+
+
+def parse_date_text(text: str, anchor: dt.date | None = None, previous=None) -> list[TimeExpr]:
+    """Every time expression in `text`, in order of appearance."""
+    if not text:
+        return []
+    if isinstance(anchor, dt.datetime):
+        anchor = anchor.date()
+    prev = _prev_date(previous)
+    # A year written anywhere in the text completes "3 January" when there is no anchor.
+    years = re.findall(r"\b((?:19|20)\d\d)\b", text)
+    fallback_year = int(years[0]) if years else (prev.year if prev else None)
+    taken: list[tuple[int, int]] = []
+    found: list[TimeExpr] = []
+    for kind, rx in PATTERNS:
+        for m in rx.finditer(text):
+            s, e = m.span()
+            # leading whitespace matched by optional prefixes is not part of the expression
+            while s < e and text[s].isspace():
+                s += 1
+            if s == e or any(s < te and ts < e for ts, te in taken):
+                continue
+            read = _read(kind, m, anchor, prev, fallback_year)
+            if read is None:
+                continue
+            value, precision, background = read
+            if not _in_range(value, anchor):
+                continue
+            taken.append((s, e))
+            found.append(TimeExpr(text[s:e], s, e, value, precision, kind, background))
+    return sorted(found, key=lambda t: t.start)
+
+
+def event_date(sent, anchor: dt.date | None, previous=None) -> tuple[str | None, int, str | None]:
+    """The date of the event a sentence reports: (value, precision, the words it came from).
+
+    The first resolvable, non-background expression wins (news and ACLED notes put the
+    event's date first; later dates are usually background: "... since the attack on 3
+    January"). With none, the sentence continues the story: the previous mention's date,
+    else the publication date (precision 1 either way, text None).
+    """
+    text = sent if isinstance(sent, str) else getattr(sent, "text", str(sent))
+    if isinstance(anchor, dt.datetime):
+        anchor = anchor.date()
+    for expr in parse_date_text(text, anchor, previous):
+        if not expr.background and expr.value:
+            return expr.value, expr.precision, expr.text
+    if previous and previous[0]:
+        return str(previous[0]), int(previous[1] or 1), None
+    if anchor is not None:
+        return anchor.isoformat(), 1, None
+    return None, 1, None

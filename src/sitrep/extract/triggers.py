@@ -1,0 +1,182 @@
+"""Trigger lexicon matching: which words in a sentence make it report an event, and how ACLED
+and CAMEO code that event (data: sitrep/data/triggers.yaml).
+
+Patterns are matched on token lemmas or lower-case forms so they work on any spaCy Doc,
+including hand-built ones in tests. A pattern like "recall * ambassador" allows up to GAP tokens
+between its words (the PETRARCH dictionary convention)."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from sitrep.extract import lexicon
+
+GAP = 6                 # max tokens a "*" may skip; PETRARCH phrases rarely span more
+MONTHS = {"march", "may"}   # trigger words that are also month names: skipped when capitalised
+
+
+@dataclass(frozen=True)
+class Trigger:
+    id: str
+    event_type: str | None
+    sub_event_type: str | None
+    cameo: str
+    goldstein: float
+    priority: int
+    frame: str | None = None
+    frame_only: str | None = None
+    topic_ok: bool = False
+
+
+@dataclass(frozen=True)
+class Hit:
+    trigger: Trigger
+    start: int          # token index (doc-level) of the first matched token
+    end: int            # one past the last matched token
+    head: int           # token index used for the parse: the first matched token
+    text: str
+
+
+def _compile(pattern: str) -> list:
+    """'recall * ambassador' -> [{'recall'}, GAP, {'ambassador'}]; 'a|b' alternatives;
+    hyphenated words become separate tokens as spaCy splits them; 'retaliat~' is a prefix."""
+    out: list = []
+    for word in pattern.lower().split():
+        if word == "*":
+            out.append(None)
+            continue
+        pieces = [w for w in re.split(r"(-)", word) if w] if "-" in word.strip("-~") else [word]
+        for piece in pieces:
+            out.append(frozenset(piece.split("|")))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon_index():
+    """(list of (compiled pattern, Trigger)), first-word index, topic heads."""
+    data = lexicon.load("triggers.yaml")
+    entries, first = [], {}
+    for t in data["triggers"]:
+        trig = Trigger(id=t["id"], event_type=t.get("event_type"), sub_event_type=t.get("sub_event_type"),
+                       cameo=t["cameo"], goldstein=float(t["goldstein"]), priority=int(t["priority"]),
+                       frame=t.get("frame"), frame_only=t.get("frame_only"), topic_ok=bool(t.get("topic_ok")))
+        for p in t["patterns"]:
+            comp = _compile(p)
+            entries.append((comp, trig))
+            for w in comp[0]:
+                first.setdefault(w.rstrip("~"), []).append(len(entries) - 1)
+    overrides = {t["id"]: t.get("in_frame") or {} for t in data["triggers"]}
+    return entries, first, frozenset(data["topic_heads"]), overrides
+
+
+def _word_ok(alts: frozenset, tok) -> bool:
+    low, lem = tok.lower_, tok.lemma_.lower()
+    for a in alts:
+        if a.endswith("~"):
+            if low.startswith(a[:-1]) or lem.startswith(a[:-1]):
+                return True
+        elif a == low or a == lem:
+            return True
+    return False
+
+
+def _match_at(comp: list, span, i: int) -> int | None:
+    """End index (exclusive, span-relative) when `comp` matches starting at span token i."""
+    j, k, gap = i, 0, False
+    n = len(span)
+    while k < len(comp):
+        el = comp[k]
+        if el is None:
+            gap = True
+            k += 1
+            continue
+        limit = min(n, j + GAP + 1) if gap else min(n, j + 1)
+        found = None
+        for m in range(j, limit):
+            if _word_ok(el, span[m]):
+                found = m
+                break
+        if found is None:
+            return None
+        j, gap = found + 1, False
+        k += 1
+    return j
+
+
+def _prefix_keys(first: dict) -> list[str]:
+    return [k for k in first if k.endswith("~")]
+
+
+def find_hits(span) -> list[Hit]:
+    """All trigger matches in a sentence (a spaCy Span or Doc), longest per start token."""
+    entries, first, _, _ = lexicon_index()
+    hits: list[Hit] = []
+    for i, tok in enumerate(span):
+        if tok.lower_ in MONTHS and tok.text[:1].isupper():
+            continue
+        cands = set(first.get(tok.lower_, ())) | set(first.get(tok.lemma_.lower(), ()))
+        for idx in cands:
+            comp, trig = entries[idx]
+            end = _match_at(comp, span, i)
+            if end is not None:
+                s0 = span[i].i
+                hits.append(Hit(trig, s0, span[end - 1].i + 1, s0, span.doc[s0:span[end - 1].i + 1].text))
+    return hits
+
+
+def is_topic(doc, hit: Hit) -> bool:
+    """True when the trigger is only what another act is about: its syntactic ancestors (up to
+    three steps) include a topic head such as 'protest', 'condemn', 'against' or 'demand'."""
+    _, _, heads, _ = lexicon_index()
+    tok = doc[hit.head]
+    steps = 0
+    while tok.head.i != tok.i and steps < 3:
+        tok = tok.head
+        steps += 1
+        if hit.start <= tok.i < hit.end:
+            continue
+        if tok.lemma_.lower() in heads or tok.lower_ in heads:
+            return True
+    return False
+
+
+def resolve(hit: Hit, frames: set[str]) -> Trigger | None:
+    """The coding of `hit` given the frames open in its paragraph, or None if it needs a frame
+    that is not open."""
+    trig = hit.trigger
+    if trig.frame_only and trig.frame_only not in frames:
+        return None
+    _, _, _, overrides = lexicon_index()
+    for frame, over in overrides.get(trig.id, {}).items():
+        if frame in frames:
+            return Trigger(id=f"{trig.id}@{frame}", event_type=over["event_type"],
+                           sub_event_type=over["sub_event_type"], cameo=str(over["cameo"]),
+                           goldstein=float(over["goldstein"]), priority=int(over["priority"]),
+                           frame=trig.frame, topic_ok=trig.topic_ok)
+    return trig
+
+
+def best_hit(doc, hits: list[Hit], frames: set[str]) -> tuple[Hit, Trigger] | None:
+    """The winning trigger of a sentence: highest priority among the usable hits; ties go to
+    the earlier, then the longer match."""
+    best = None
+    for h in hits:
+        trig = resolve(h, frames)
+        if trig is None:
+            continue
+        if not trig.topic_ok and is_topic(doc, h):
+            continue
+        key = (trig.priority, -h.start, h.end - h.start)
+        if best is None or key > best[0]:
+            best = (key, h, trig)
+    return (best[1], best[2]) if best else None
+
+
+def frames_in(hits: list[Hit], doc=None) -> set[str]:
+    """Frames opened by hits (a protest trigger that is not a mere topic opens 'protest')."""
+    out = set()
+    for h in hits:
+        if h.trigger.frame and (doc is None or h.trigger.topic_ok or not is_topic(doc, h)):
+            out.add(h.trigger.frame)
+    return out

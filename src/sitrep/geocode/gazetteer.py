@@ -1,0 +1,216 @@
+"""Gazetteer lookups over the compiled SQLite cache (see build.py for how it is made).
+
+    gaz = get_gazetteer()
+    gaz.lookup("Turbat", country_iso3="PAK")      -> [Place(...), ...] best first
+    gaz.country_iso3("Pakistani")                 -> "PAK"
+    gaz.admin1("Baluchistan", "PAK")              -> Place for the province
+
+Candidates are ranked by a score that adds up (weights chosen by hand and checked on the
+ACLED dev notes with scripts/eval_geo_time.py):
+  population     log10 of the population (a 100k town scores 5); admin divisions count
+                 as a 10^5 / 10^4.6 place, countries as 10^8, so a province beats a village
+                 of the same name but not a large city
+  primary name   +1 when the query is the place's own name, not one of its alternate names
+  country hint   +4 when the place is in the hinted country
+  admin1 hint    +3 when the place lies in the hinted admin1
+  curated        +0.5 for sitrep's own supplement entries (they exist to override)
+"""
+from __future__ import annotations
+
+import functools
+import math
+import os
+import sqlite3
+import threading
+from pathlib import Path
+
+from sitrep.geocode.names import key
+from sitrep.models import Place
+
+FEATURE_WEIGHT = {"country": 8.0, "admin1": 5.0, "admin2": 4.6, "region": 4.6}
+PRECISION = {"city": 1, "admin2": 2, "region": 2, "admin1": 3, "country": 3}
+
+_LOCK = threading.Lock()
+
+
+class Gazetteer:
+    def __init__(self, path: str | os.PathLike):
+        self.path = Path(path)
+        # Read-only and shared between threads: every query is a short SELECT.
+        self._con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+        self._country_cache: dict[str, tuple[str, str, float | None, float | None] | None] = {}
+
+    # -------------------------------------------------------------- countries
+    ALL_KINDS = ("name", "alias", "code", "demonym", "metonym")
+    PLACE_KINDS = ("name", "alias")
+
+    def country_iso3(self, text: str | None, metonyms: bool = True,
+                     kinds: tuple[str, ...] | None = None) -> str | None:
+        """ISO3 of a country name, alias, demonym, ISO2/ISO3 code ("Pakistani" -> PAK);
+        capitals standing for their government ("Tehran") only when `metonyms`. `kinds`
+        narrows what counts (PLACE_KINDS: only names that denote the territory)."""
+        if not text:
+            return None
+        kinds = kinds or tuple(k for k in self.ALL_KINDS if metonyms or k != "metonym")
+        k = key(text)
+        if "code" in kinds and not (text.strip().isupper() and len(text.strip()) in (2, 3)):
+            kinds = tuple(x for x in kinds if x != "code")   # "us", "pak" in lower case are words
+        rows = self._con.execute("SELECT iso3, kind FROM country_names WHERE key = ?", (k,)).fetchall()
+        if not rows and k.endswith("s") and "demonym" in kinds:
+            rows = self._con.execute("SELECT iso3, kind FROM country_names WHERE key = ?", (k[:-1],)).fetchall()
+        order = {"name": 0, "alias": 1, "code": 2, "demonym": 3, "metonym": 4}
+        rows = sorted((r for r in rows if r[1] in kinds), key=lambda r: order.get(r[1], 9))
+        if rows:
+            return rows[0][0]
+        return None
+
+    def country(self, iso3: str | None) -> tuple[str, str, float | None, float | None] | None:
+        """(iso3, name, lat, lon) of a country."""
+        if not iso3:
+            return None
+        if iso3 not in self._country_cache:
+            row = self._con.execute("SELECT iso3, name, lat, lon FROM countries WHERE iso3 = ?",
+                                    (iso3.upper(),)).fetchone()
+            self._country_cache[iso3] = tuple(row) if row else None
+        return self._country_cache[iso3]
+
+    def country_name(self, iso3: str | None) -> str | None:
+        row = self.country(iso3)
+        return row[1] if row else None
+
+    def country_place(self, iso3: str, text: str | None = None) -> Place | None:
+        row = self.country(iso3)
+        if not row:
+            return None
+        return Place(name=row[1], country=row[1], iso3=row[0], latitude=row[2], longitude=row[3],
+                     geo_precision=3, feature="country", text=text)
+
+    # -------------------------------------------------------------- places
+    def lookup(self, name: str | None, country_iso3: str | None = None, admin1: str | None = None,
+               features: tuple[str, ...] | None = None, limit: int = 10, codes: bool = False) -> list[Place]:
+        """Places called `name`, best first (see the module docstring for the ranking).
+        `codes` also accepts subdivision codes ("UP", "KPK"), for admin context only."""
+        k = key(name)
+        if not k:
+            return []
+        rows = self._con.execute(
+            "SELECT p.pid, p.geonameid, p.name, p.iso3, p.admin1, p.admin2, p.lat, p.lon,"
+            " p.population, p.feature, p.source, MAX(n.is_primary)"
+            " FROM names n JOIN places p ON p.pid = n.pid WHERE n.key = ? AND n.is_primary >= ?"
+            " GROUP BY p.pid", (k, -1 if codes else 0)).fetchall()
+        a1key = key(admin1) if admin1 else ""
+        scored = []
+        for row in rows:
+            pid, gid, pname, iso3, a1, a2, lat, lon, pop, feature, source, primary = row
+            if features and feature not in features:
+                continue
+            score = FEATURE_WEIGHT.get(feature, math.log10((pop or 0) + 10))
+            score += 1.0 if primary == 1 else 0.0
+            if country_iso3 and iso3 == country_iso3:
+                score += 4.0
+            if a1key and a1 and self._admin1_matches(a1, a1key, iso3):
+                score += 3.0
+            if source == "supplement":
+                score += 0.5
+            scored.append((score, -pid, row))
+        scored.sort(reverse=True)
+        return [self._place(row, name) for _, _, row in scored[:limit]]
+
+    def best(self, name: str | None, country_iso3: str | None = None, admin1: str | None = None,
+             features: tuple[str, ...] | None = None) -> Place | None:
+        found = self.lookup(name, country_iso3, admin1, features, limit=1)
+        return found[0] if found else None
+
+    def admin1(self, name: str | None, country_iso3: str | None = None, codes: bool = False) -> Place | None:
+        """The first-level division called `name` (any spelling the gazetteer knows)."""
+        found = self.lookup(name, country_iso3, features=("admin1",), limit=1, codes=codes)
+        if found and (country_iso3 is None or found[0].iso3 == country_iso3):
+            return found[0]
+        return None
+
+    @functools.lru_cache(maxsize=4096)
+    def _admin1_keys(self, admin1: str, iso3: str) -> frozenset[str]:
+        """Every spelling of an admin1 (its name plus the names of its admin1 place)."""
+        rows = self._con.execute(
+            "SELECT n.key FROM places p JOIN names n ON n.pid = p.pid"
+            " WHERE p.feature = 'admin1' AND p.iso3 = ? AND p.name = ?", (iso3, admin1)).fetchall()
+        return frozenset([key(admin1)] + [r[0] for r in rows])
+
+    def _admin1_matches(self, admin1: str, wanted_key: str, iso3: str) -> bool:
+        return wanted_key in self._admin1_keys(admin1, iso3)
+
+    def _place(self, row, text) -> Place:
+        pid, gid, pname, iso3, a1, a2, lat, lon, pop, feature, source, primary = row
+        country = self.country_name(iso3)
+        return Place(name=pname, country=country, iso3=iso3, admin1=a1 or None,
+                     admin2=(a2 or None) if feature != "admin1" else None,
+                     latitude=lat, longitude=lon, geo_precision=PRECISION.get(feature, 1),
+                     feature=feature, geonameid=gid, text=text)
+
+    # -------------------------------------------------------------- entity ruler
+    def ruler_patterns(self, min_population: int = 50_000) -> list[dict]:
+        """EntityRuler phrase patterns: countries, admin1/admin2 names, regions, the
+        supplement, and cities of at least `min_population` (50k keeps the list near 40k
+        patterns, which an EntityRuler loads in about a second)."""
+        from sitrep.geocode.schema import load_supplement
+        exclude = {key(w) for w in load_supplement().get("ruler_exclude", [])}
+        out, seen = [], set()
+
+        def add(text: str, label: str, ident: str) -> None:
+            if not text or not text[0].isupper() or len(text) < 3 or key(text) in exclude:
+                return
+            if (text, label) not in seen:
+                seen.add((text, label))
+                out.append({"label": label, "pattern": text, "id": ident})
+
+        for name, iso3 in self._con.execute("SELECT name, iso3 FROM countries"):
+            add(name, "GPE", f"country:{iso3}")
+        rows = self._con.execute(
+            "SELECT p.name, p.iso3, p.feature, p.source, p.population FROM places p"
+            " WHERE p.feature IN ('admin1', 'admin2', 'region') OR p.source = 'supplement'"
+            " OR p.population >= ?", (min_population,))
+        for name, iso3, feature, source, pop in rows:
+            add(name, "LOC" if feature == "region" else "GPE", f"{feature}:{iso3}")
+        sup = load_supplement()
+        for entry in sup.get("admin1", []):
+            for alias in entry.get("aliases") or ():
+                add(alias, "GPE", f"admin1:{entry['country']}")
+        for entry in sup.get("places", []):
+            for alias in entry.get("aliases") or ():
+                add(alias, "LOC" if entry.get("feature") == "region" else "GPE",
+                    f"{entry.get('feature', 'city')}:{entry['country']}")
+        return out
+
+    def info(self) -> dict:
+        con = self._con
+        counts = dict(con.execute("SELECT feature, COUNT(*) FROM places GROUP BY feature").fetchall())
+        sources = dict(con.execute("SELECT source, COUNT(*) FROM places GROUP BY source").fetchall())
+        meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
+        return {"path": str(self.path), "size_bytes": self.path.stat().st_size, "features": counts,
+                "sources": sources, "names": con.execute("SELECT COUNT(*) FROM names").fetchone()[0],
+                **meta}
+
+    def close(self) -> None:
+        self._con.close()
+
+
+def open_gazetteer(path: str | os.PathLike | None = None, build_missing: bool = True) -> Gazetteer:
+    """Open the cache at `path` (default: the versioned file in the cache dir), building it
+    first when it does not exist."""
+    from sitrep.geocode import schema
+    target = Path(path) if path else schema.default_path()
+    if not target.exists():
+        if not build_missing:
+            from sitrep.errors import GazetteerError
+            raise GazetteerError(f"no gazetteer at {target}")
+        from sitrep.geocode.build import build
+        with _LOCK:
+            if not target.exists():
+                build(target, schema.version())
+    return Gazetteer(target)
+
+
+@functools.lru_cache(maxsize=1)
+def get_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (built into the cache on first use)."""
+    return open_gazetteer()

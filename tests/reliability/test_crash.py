@@ -1,0 +1,99 @@
+"""Crash safety: `sitrep analyze` killed with SIGKILL mid-run leaves a consistent store, and a
+re-run finishes the work with no duplicates and the same result as one clean run.
+
+The corpus is many short generated text files, so the test does not depend on how well
+extraction works: it compares the killed-and-resumed store with a clean one, row for row.
+"""
+from __future__ import annotations
+
+import signal
+import sqlite3
+import subprocess
+import time
+
+import pytest
+
+from reliability_corpus import short_report
+from reliability_helpers import (SITREP, assert_store_consistent, db_query, run_sitrep,
+                                 sitrep_env)
+
+N_DOCS = 1200
+KILL_AFTER = 40          # documents stored before the kill
+WAIT_CAP = 600           # seconds to wait for the first documents (a cap, not an assertion)
+
+
+def _write_corpus(folder) -> None:
+    folder.mkdir()
+    for i in range(N_DOCS):
+        (folder / f"report-{i:05d}.txt").write_text(short_report(i))
+
+
+def _n_documents(db) -> int:
+    try:
+        return db_query(db, "SELECT COUNT(*) FROM documents")[0][0]
+    except sqlite3.Error:        # not created or not migrated yet
+        return 0
+
+
+def _snapshot(db) -> dict:
+    q = lambda sql: sorted(db_query(db, sql))  # noqa: E731
+    return {
+        "documents": q("SELECT doc_id, key, status, sha256, duplicate_of, n_articles, processed "
+                       "FROM documents"),
+        "articles": q("SELECT article_id, doc_id, status, duplicate_of, content_hash, n_chars "
+                      "FROM articles"),
+        "mentions": q("SELECT mention_id, article_id, event_type, date FROM mentions"),
+        "events": q("SELECT event_id, date, event_type, n_sources FROM events"),
+        "claims": q("SELECT event_id, mention_id FROM claims"),
+    }
+
+
+@pytest.mark.slow
+def test_sigkill_mid_run_then_rerun_completes(tmp_path):
+    corpus = tmp_path / "corpus"
+    _write_corpus(corpus)
+    db = tmp_path / "killed.db"
+    log = open(tmp_path / "killed.log", "w")
+    proc = subprocess.Popen([SITREP, "analyze", str(corpus), "--db", str(db), "--quiet",
+                             "--batch-size", "8"], stdout=log, stderr=subprocess.STDOUT,
+                            env=sitrep_env())
+    try:
+        deadline = time.monotonic() + WAIT_CAP
+        while _n_documents(db) < KILL_AFTER:
+            assert proc.poll() is None, "analyze ended before it could be killed " \
+                                        f"(exit {proc.returncode}); see {log.name}"
+            assert time.monotonic() < deadline, "no documents stored within the wait cap"
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        log.close()
+    assert proc.returncode == -signal.SIGKILL, "the run finished before the kill landed"
+
+    killed = _n_documents(db)
+    assert KILL_AFTER <= killed < N_DOCS, f"{killed} documents stored before the kill"
+    assert_store_consistent(db)
+
+    resumed = run_sitrep("analyze", str(corpus), "--db", str(db), "--quiet")
+    assert resumed.returncode == 0, resumed.stderr[-3000:]
+    assert "Traceback" not in resumed.stderr
+    assert_store_consistent(db)
+
+    clean_db = tmp_path / "clean.db"
+    clean = run_sitrep("analyze", str(corpus), "--db", str(clean_db), "--quiet")
+    assert clean.returncode == 0, clean.stderr[-3000:]
+
+    got, want = _snapshot(db), _snapshot(clean_db)
+    assert len(got["documents"]) == N_DOCS
+    assert not [d for d in got["documents"] if d[2] == "duplicate"], \
+        "documents of the killed run were stored twice"
+    for table in want:
+        assert got[table] == want[table], f"{table} differ from a clean run"
+
+    # A third run over the same input changes nothing.
+    again = run_sitrep("analyze", str(corpus), "--db", str(db), "--quiet")
+    assert again.returncode == 0, again.stderr[-3000:]
+    assert _snapshot(db) == want

@@ -1,0 +1,148 @@
+"""Fusion of hand-built mentions: which reports become one event, and the fields it gets."""
+from __future__ import annotations
+
+from fuse_builders import (BALOCHISTAN, BLF, BOLAN, CIV_IRN, CIV_PAK, CLASH, CONDEMN, FC, IED,
+                           IRAN, IRAN_GOV, IRGC, JAA, KECH, MISSILE, PAK_GOV, PAKISTAN, PANJGUR,
+                           PHONE, RECALL, SARAVAN, SISTAN, STRIKE, UBA, killed, mention)
+
+from sitrep.fuse import fuse
+
+
+def pakistan_strike_reports():
+    """Pakistan's strike in Iran as four outlets report it (figures 7, 7, at least 9, a denial)."""
+    return [
+        mention("a.txt", n=0, kind=STRIKE, a1=PAKISTAN, place=SISTAN, date="2024-01-18",
+                fatalities=killed(7), published="2024-01-18"),
+        mention("a.txt", n=1, kind=STRIKE, a1=PAKISTAN, a2=BLF, date="2024-01-18",
+                fatalities=killed(3, qualifier="several"), attributed_to="the Pakistan government",
+                published="2024-01-18"),
+        mention("b.txt", n=0, kind=MISSILE, a1=PAKISTAN, a2=CIV_IRN, place=SISTAN, date="2024-01-18",
+                fatalities=killed(7, text="three women and four children"),
+                attributed_to="Iranian media", published="2024-01-18"),
+        mention("c.txt", n=0, kind=MISSILE, a1=PAKISTAN, a2=BLF, place=SISTAN, date="2024-01-18",
+                fatalities=killed(9, qualifier="at least"), published="2024-01-18"),
+        mention("c.txt", n=1, kind=MISSILE, a1=PAKISTAN, a2=BLF, date="2024-01-18",
+                fatalities=killed(0), attributed_to="the Balochistan Liberation Front",
+                modality="denied", published="2024-01-18"),
+        mention("d.txt", n=0, kind=STRIKE, a1=PAK_GOV, place=SARAVAN, date="2024-01-18",
+                published="2024-01-19"),
+    ]
+
+
+def iran_strike_reports():
+    return [
+        mention("a.txt", n=5, kind=STRIKE, a1=IRAN, a2=JAA, place=BALOCHISTAN, date="2024-01-16",
+                published="2024-01-18"),
+        mention("b.txt", n=5, kind=MISSILE, a1=IRGC, a2=CIV_PAK, place=PANJGUR, date="2024-01-16",
+                fatalities=killed(2), injuries=killed(3), attributed_to="Pakistan",
+                published="2024-01-18"),
+        mention("c.txt", n=5, kind=STRIKE, a1=IRGC, a2=JAA, place=BALOCHISTAN, date="2024-01-16",
+                published="2024-01-18"),
+    ]
+
+
+def test_same_strike_from_four_outlets_is_one_event_with_a_range_and_a_dispute():
+    events = fuse(pakistan_strike_reports())
+    assert len(events) == 1
+    ev = events[0]
+    assert {c.document for c in ev.claims} == {"a.txt", "b.txt", "c.txt", "d.txt"}
+    assert len(ev.claims) == 6
+    assert (ev.fatalities.low, ev.fatalities.best, ev.fatalities.high) == (7, 7, 9)
+    assert ev.date == "2024-01-18" and ev.date_precision == 1
+    assert ev.place.name == "Saravan"            # the most precise place reported
+    assert ev.actor1.country == "PAK"
+    fat = next(d for d in ev.disputes if d.field == "fatalities")
+    values = [s["value"] for s in fat.sides]
+    assert 7 in values and "at least 9" in values and "denied" in values
+    denial = next(s for s in fat.sides if s["value"] == "denied")
+    assert denial["attributed_to"] == ["the Balochistan Liberation Front"]
+    seven = next(s for s in fat.sides if s["value"] == 7)
+    assert "Iranian media" in seven["attributed_to"]
+    target = next(d for d in ev.disputes if d.field == "actor2")
+    assert {s["value"] for s in target.sides} == {"Balochistan Liberation Front", "Civilians (Iran)"}
+
+
+def test_strikes_in_opposite_directions_stay_apart():
+    events = fuse(pakistan_strike_reports() + iran_strike_reports())
+    assert len(events) == 2
+    iran = next(e for e in events if e.date == "2024-01-16")
+    assert len(iran.claims) == 3
+    assert (iran.fatalities.low, iran.fatalities.high) == (2, 2)
+    assert (iran.injuries.low, iran.injuries.high) == (3, 3)
+    names = {a.name for a in (iran.actor1, iran.actor2, *iran.associated) if a}
+    assert {"Jaish al-Adl", "Civilians (Pakistan)"} <= names
+
+
+def test_two_ieds_same_day_same_province_different_districts_are_two_events():
+    ms = [
+        mention("x.txt", n=0, kind=IED, a1=BLF, a2=FC, place=KECH, date="2020-05-19",
+                fatalities=killed(6), trigger="IED"),
+        mention("x.txt", n=1, kind=IED, a1=UBA, a2=FC, place=BOLAN, date="2020-05-19",
+                fatalities=killed(6), trigger="IED"),
+        mention("y.txt", n=0, kind=IED, a1=UBA, a2=FC, place=BOLAN, date="2020-05-19",
+                fatalities=killed(6), trigger="IED"),
+    ]
+    events = fuse(ms)
+    assert len(events) == 2
+    assert sorted(len(e.claims) for e in events) == [1, 2]
+    assert {e.place.admin2 for e in events} == {"Kech", "Kachhi"}
+
+
+def test_clash_and_ied_same_day_same_province_unknown_district_stay_apart():
+    ms = [
+        mention("x.txt", n=0, kind=IED, a1=UBA, a2=FC, place=BALOCHISTAN, date="2020-05-19"),
+        mention("x.txt", n=1, kind=CLASH, a1=FC, a2=BLF, place=BALOCHISTAN, date="2020-05-19",
+                trigger="clash"),
+    ]
+    assert len(fuse(ms)) == 2
+
+
+def test_distinct_statements_between_the_same_governments_stay_apart():
+    ms = [
+        mention("a.txt", n=0, kind=RECALL, a1=PAK_GOV, a2=IRAN_GOV, date="2024-01-17", trigger="recalled"),
+        mention("b.txt", n=0, kind=RECALL, a1=PAK_GOV, a2=IRAN_GOV, date="2024-01-17", trigger="recalled"),
+        mention("a.txt", n=1, kind=CONDEMN, a1=PAK_GOV, a2=IRAN_GOV, date="2024-01-17", trigger="condemned"),
+        mention("c.txt", n=0, kind=CONDEMN, a1=IRAN_GOV, a2=PAK_GOV, date="2024-01-18", trigger="condemned"),
+        mention("a.txt", n=2, kind=PHONE, a1=PAK_GOV, a2=IRAN_GOV, date="2024-01-17", trigger="call"),
+    ]
+    events = fuse(ms)
+    assert len(events) == 4
+    recall = next(e for e in events if e.cameo == "161")
+    assert len(recall.claims) == 2 and recall.event_type is None
+
+
+def test_reports_a_day_apart_fuse_across_articles_not_within_one():
+    across = [mention("a.txt", n=0, a1=IRAN, a2=JAA, place=BALOCHISTAN, date="2024-01-16"),
+              mention("b.txt", n=0, a1=IRAN, a2=JAA, place=BALOCHISTAN, date="2024-01-17")]
+    assert len(fuse(across)) == 1
+    within = [mention("a.txt", n=0, a1=IRAN, a2=JAA, place=BALOCHISTAN, date="2024-01-16"),
+              mention("a.txt", n=1, a1=IRAN, a2=JAA, place=BALOCHISTAN, date="2024-01-17")]
+    assert len(fuse(within)) == 2
+
+
+def test_month_precision_report_joins_a_day_in_that_month():
+    ms = [mention("a.txt", n=0, kind=CLASH, a1=JAA, a2=IRAN, place=SISTAN, date="2023-12-15",
+                  fatalities=killed(11, qualifier="at least"), trigger="attack"),
+          mention("b.txt", n=0, kind=CLASH, a1=JAA, a2=IRAN, place=SISTAN, date="2023-12",
+                  precision=3, fatalities=killed(11), trigger="attack")]
+    events = fuse(ms)
+    assert len(events) == 1 and events[0].date == "2023-12-15"
+    assert events[0].fatalities.low == 11
+
+
+def test_distant_towns_are_different_events():
+    ms = [mention("a.txt", n=0, a1=IRAN, place=PANJGUR, date="2024-01-16"),
+          mention("b.txt", n=0, a1=IRAN, place=SARAVAN, date="2024-01-16")]
+    assert len(fuse(ms)) == 2      # different countries, and towns ~200 km apart
+
+
+def test_plans_and_lone_denials_are_not_events():
+    ms = [mention("a.txt", n=0, a1=IRAN, a2=JAA, modality="planned"),
+          mention("b.txt", n=0, a1=PAKISTAN, a2=BLF, date="2024-01-18", modality="denied")]
+    assert fuse(ms) == []
+
+
+def test_repeated_mentions_are_one_claim_each_and_duplicates_ignored():
+    m = mention("a.txt", n=0, a1=IRAN, a2=JAA, place=BALOCHISTAN)
+    events = fuse([m, m])
+    assert len(events) == 1 and len(events[0].claims) == 1
