@@ -19,6 +19,7 @@ import json
 import re
 import shutil
 import socket
+from html.parser import HTMLParser
 
 import pytest
 
@@ -35,20 +36,35 @@ SQL = "'; DROP TABLE events; --"
 TEMPLATE = "{{7*7}}${7*7}"
 ALL = f"{SCRIPT} {IMG} {SVG} {ATTR} {JS_URL} {SQL} {TEMPLATE}"
 
-# What must never appear in HTML: the markup itself, live event handlers, javascript: links.
+# What must never appear in HTML: the injected markup itself (which would also close a
+# <script> data block), and, once parsed as a browser would, any event-handler attribute or
+# javascript: URL (the app's own pages use neither: their CSP forbids inline script).
 RAW = [SCRIPT, "<img src=x onerror", "<svg onload"]
-HANDLER = re.compile(r"<[a-z][^>]*\son(?:error|load|mouseover)\s*=", re.I)
-JS_ATTR = re.compile(r"""(?:href|src|action|formaction|xlink:href)\s*=\s*["']?\s*javascript:""",
-                     re.I)
+URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "data", "poster"}
+
+
+class _AttrScan(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.bad: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.bad.append(f"<{tag} {name}={value!r}>")
+            elif name in URL_ATTRS and (value or "").strip().lower().startswith("javascript:"):
+                self.bad.append(f"<{tag} {name}={value!r}>")
+
+    handle_startendtag = handle_starttag
 
 
 def assert_inert_html(html: str, where: str) -> None:
     for raw in RAW:
         assert raw not in html, f"{where}: unescaped {raw!r}"
-    m = HANDLER.search(html)
-    assert not m, f"{where}: an injected event handler: {html[m.start():m.start() + 120]!r}"
-    m = JS_ATTR.search(html)
-    assert not m, f"{where}: a javascript: URL in an attribute: {html[m.start():m.start() + 120]!r}"
+    scan = _AttrScan()
+    scan.feed(html)
+    scan.close()
+    assert not scan.bad, f"{where}: live handlers or javascript: URLs: {scan.bad[:5]}"
 
 
 def _hostile_corpus(folder) -> None:
@@ -276,12 +292,12 @@ def test_oversized_requests_are_refused(server):
     import httpx
 
     # a long filter value, and a long query string made of many small values
-    for params in ({"q": "a" * 5000}, {"actor": "b" * 100_000},
-                   [("country", "Pakistan")] * 2000):
+    for params in ({"q": "a" * 5000}, [("country", "Pakistan")] * 2000):
         resp = httpx.get(server + "/events.json", params=params, timeout=60)
         assert 400 <= resp.status_code < 500, (str(params)[:60], resp.status_code)
-    status, _ = _raw_get(server, b"/events.json?q=" + b"x" * 1_000_000)
-    assert status is not None and 400 <= status < 500, status
+    for size in (100_000, 1_000_000):      # past what httpx builds; sent raw
+        status, _ = _raw_get(server, b"/events.json?q=" + b"x" * size)
+        assert status is not None and 400 <= status < 500, (size, status)
     huge_headers = b"".join(b"X-Pad-%d: %s\r\n" % (i, b"h" * 8000) for i in range(100))
     status, _ = _raw_get(server, b"/events.json", headers=huge_headers)
     assert status is not None and 400 <= status < 500, status

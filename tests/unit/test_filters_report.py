@@ -123,3 +123,14 @@ def test_basemap_around_the_events():
     geo = basemap.basemap(basemap.view([(64.09, 26.96), (62.33, 27.37)]))
     names = {f["properties"]["name"] for f in geo["features"]}
     assert {"Iran", "Pakistan", "Afghanistan"} <= names and "Brazil" not in names
+
+
+def test_report_command(filled, tmp_path):
+    from sitrep.cli import main
+    db = filled.url
+    filled.close()
+    out = tmp_path / "cli" / "report.html"
+    main(["report", "--db", db, "--output", str(out), "--country", "Pakistan"])
+    html = out.read_text(encoding="utf-8")
+    data = json.loads(re.search(r'id="sitrep-data">(.*?)</script>', html, re.S).group(1))
+    assert {e["country"] for e in data["events"]} == {"Pakistan"}

@@ -18,7 +18,8 @@ def test_data_file_is_valid():
 
 
 @pytest.mark.parametrize("line", ["Share", "Permalink", "Like", "3 comments", "Leave a Reply",
-                                  "Advertisement", "Read more", "Most read", "You might also like"])
+                                  "Advertisement", "Read more", "Most read", "You might also like",
+                                  "3 minute read", "Listen to this article"])
 def test_furniture(line):
     assert bp.is_furniture(line)
 

@@ -217,8 +217,95 @@ def test_non_english_is_not_news(tmp_path):
 
 def test_reader_crash_becomes_a_row(tmp_path, monkeypatch):
     import sitrep.ingest.sources as sources
-    monkeypatch.setattr(sources, "parse_text_page", lambda text: 1 / 0)
+    monkeypatch.setattr(sources, "parse_text_page", lambda *args: 1 / 0)
     p = tmp_path / "a.txt"
     p.write_text(BODY)
     doc, arts = one(p)
     assert doc.status == "unreadable" and "ZeroDivisionError" in doc.reason
+
+
+def test_unlistable_folder_simulated(tmp_path, monkeypatch):
+    # the same path as test_unreadable_folder, for runs as root: make listing the folder fail
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "a.txt").write_text(BODY)
+    (tmp_path / "b.txt").write_text(BODY)
+    real = os.scandir
+
+    def scandir(path="."):
+        if os.fspath(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(locked))
+        return real(path)
+    monkeypatch.setattr(os, "scandir", scandir)
+    out = run([tmp_path])
+    assert sorted((d.status, d.key) for d, _ in out) == [("ok", "b.txt"), ("unreadable", "locked")]
+    assert "permission denied" in [d for d, _ in out if d.status == "unreadable"][0].reason
+
+
+def test_declared_charset(tmp_path):
+    p = tmp_path / "ru.html"
+    html = ("<html><head><meta charset='windows-1251'><meta property='og:title' content='Заголовок новости'>"
+            f"</head><body><article><p>{BODY}</p></article></body></html>")
+    p.write_bytes(html.encode("cp1251"))
+    doc, arts = one(p)
+    assert arts[0].title == "Заголовок новости"
+
+
+def test_fifo_is_not_opened(tmp_path):
+    p = tmp_path / "pipe.txt"
+    os.mkfifo(p)
+    doc, _ = one(p)
+    assert doc.status == "not_text" and "regular file" in doc.reason
+
+
+def test_record_text_with_markup(tmp_path):
+    p = tmp_path / "h.jsonl"
+    p.write_text(json.dumps({"id": "h1", "text": f"<p>{BODY}</p><p>Second paragraph here.</p>"}) + "\n")
+    doc, arts = one(p)
+    assert arts[0].text == BODY + "\nSecond paragraph here."
+
+
+def test_article_body_with_a_widget_like_class_is_kept(tmp_path):
+    p = tmp_path / "w.html"
+    paras = "".join(f"<p>{BODY}</p>" for _ in range(3))
+    p.write_text(f"<html><body><h1>Police post attacked</h1><div class='story ad-free'>{paras}</div>"
+                 "<div class='share'>Share this</div></body></html>")
+    doc, arts = one(p)
+    assert arts[0].text.count("Gunmen attacked") == 3 and "Share this" not in arts[0].text
+
+
+def test_html_title_tag_loses_the_site_suffix(tmp_path):
+    p = tmp_path / "t.html"
+    p.write_text(f"<html><head><title>Police post attacked on edge of town | Example Times</title></head>"
+                 f"<body><p>{BODY}</p></body></html>")
+    assert one(p)[1][0].title == "Police post attacked on edge of town"
+
+
+def test_atom_entries(tmp_path):
+    p = tmp_path / "a.atom"
+    p.write_text(f"""<feed xmlns="http://www.w3.org/2005/Atom"><title>Atom Outlet</title>
+<entry><title>Entry title here</title><link rel="self" href="https://a.example/self"/>
+<link href="https://a.example/1"/><published>2023-03-02T10:00:00Z</published>
+<content type="html">&lt;p&gt;{BODY}&lt;/p&gt;</content></entry></feed>""")
+    doc, arts = one(p)
+    a = arts[0]
+    assert (doc.kind, a.title, a.published, a.outlet, a.url) == (
+        "atom", "Entry title here", "2023-03-02", "Atom Outlet", "https://a.example/1")
+
+
+def test_undecodable_file_name(tmp_path):
+    path = os.path.join(os.fsencode(tmp_path), b"bad\xff.txt")
+    with open(path, "wb") as fh:
+        fh.write(("Police post attacked on edge of town\n\n" + BODY).encode())
+    doc, arts = one(tmp_path)
+    assert doc.status == "ok" and doc.key == "bad\ufffd.txt" and arts[0].document == doc.key
+    doc.key.encode("utf-8")
+
+
+def test_lone_surrogates_in_records_are_storable(tmp_path, store):
+    p = tmp_path / "s.jsonl"
+    p.write_text('{"id": "x\\ud800", "title": "T\\udcff", "text": "' + BODY + ' \\ud800"}\n')
+    doc, arts = one(p)
+    with store.transaction():
+        store.put_document(doc, arts)
+    assert store.articles()[0].title in ("T?", "T\ufffd")

@@ -50,20 +50,17 @@ def country_iso3(name: str | None) -> str | None:
     geocoder's answer when that module is available."""
     if not name:
         return None
-    try:
-        from sitrep.geocode import country_iso3 as geo_iso3
-        got = geo_iso3(name)
-        if got:
-            return got
-    except (ImportError, AttributeError):
-        pass
     key = name.lower().strip().removeprefix("the ").replace("’", "'")
     table = _country_table()
     if key in table:
         return table[key]
     if key.endswith("s") and key[:-1] in table:    # "Afghans", "Pakistanis"
         return table[key[:-1]]
-    return None
+    try:    # the gazetteer knows more spellings; place names standing for countries are not wanted
+        from sitrep.geocode import country_iso3 as geo_iso3
+        return geo_iso3(name, metonyms=False)
+    except Exception:   # no gazetteer (yet): the local table is all there is
+        return None
 
 
 @functools.lru_cache(maxsize=1)
@@ -116,8 +113,19 @@ def generic_actor(kind: str, country: str | None, text: str | None = None) -> Ac
     """The ACLED-style actor for a generic kind ('military', 'civilians', ...) in `country`."""
     _, _, _, _, generic, _, _, _ = _registry()
     g = generic[kind]
-    name = g["name"].format(country=_country_name(country) if country else "unknown country")
+    template = g["name"]
+    if kind == "unidentified" and country in _gang_countries():
+        template = "Unidentified Gang ({country})"
+    if country:
+        name = template.format(country=_country_name(country))
+    else:   # "Military Forces", "Civilians": the country is not known
+        name = re.sub(r"\s*(?:\(\{country\}\)|of \{country\})", "", template)
     return Actor(name=name, country=country, type=g["type"], actor_id=None, text=text)
+
+
+@functools.lru_cache(maxsize=1)
+def _gang_countries() -> frozenset:
+    return frozenset(lexicon.load("actors.yaml").get("gang_countries") or ())
 
 
 def kind_for_event_type(event_type: str | None) -> str | None:
@@ -125,6 +133,13 @@ def kind_for_event_type(event_type: str | None) -> str | None:
 
 
 def _country_name(iso3: str) -> str:
+    try:
+        from sitrep.geocode import country_name
+        got = country_name(iso3)
+        if got:
+            return got
+    except Exception:   # no gazetteer: pycountry's name
+        pass
     try:
         import pycountry
         c = pycountry.countries.get(alpha_3=iso3)
@@ -136,7 +151,7 @@ def _country_name(iso3: str) -> str:
 
 
 _NEAR_LEFT = re.compile(r"([\w'’-]+(?:\s+[\w'’-]+)?)\s+(?:[\w'’-]+\s+){0,2}$")
-_NEAR_RIGHT = re.compile(r"^\s+(?:of|from|in)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})")
+_NEAR_RIGHT = re.compile(r"^\s+(?:of|from)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})")
 
 
 def _country_near(text: str, start: int, end: int) -> str | None:
@@ -147,15 +162,8 @@ def _country_near(text: str, start: int, end: int) -> str | None:
         if len(left) - e <= 25:
             return iso
     m = _NEAR_RIGHT.match(text[end:end + 60])
-    if m:
-        iso = country_iso3(m.group(1))
-        if iso:
-            return iso
-        try:    # "police in Karachi": the gazetteer knows the city's country
-            from sitrep.geocode import place_country
-            return place_country(m.group(1))
-        except (ImportError, AttributeError):
-            return None
+    if m:   # "forces of Armenia"; "police in Karachi" takes the event's (geocoded) country
+        return country_iso3(m.group(1))
     return None
 
 

@@ -40,6 +40,8 @@ except ImportError:
 # A document of one paragraph under this size reports one event (ACLED notes are 100-900
 # characters; a news article runs to several paragraphs).
 SUMMARY_MAX_CHARS = 1500
+# Bare casualty words: in a short report's later sentences they give figures, not event types.
+CASUALTY_WORDS = {"killed", "injured", "wounded", "dead", "died", "hurt", "killing", "injuring"}
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 # When a short report names no recognisable trigger at all, the commonest ACLED type in
 # contemporary data (Protests/Peaceful protest, ~30% of global_2020_05) is the best guess;
@@ -110,7 +112,8 @@ class Extractor:
         hit, trig = got
         place = _place(sent, doc, country)
         here = (place.iso3 if place else None) or country
-        a1, a2, assoc = _actors(doc, sent, hit.head, trig, here)
+        anchors = [hit.head] + [h.head for h in hits if h is not hit]
+        a1, a2, assoc = _actors(doc, sent, anchors, trig, here)
         trig, a1, a2 = refine(trig, a1, a2, here, frames)
         counts = find_counts(sent.text)
         fat, inj = figure(counts, "killed"), figure(counts, "injured")
@@ -149,6 +152,8 @@ class Extractor:
         for m in mentions[1:]:
             if m.modality != "asserted":
                 continue
+            if m.trigger.lower() in CASUALTY_WORDS and m.event_type == main.event_type:
+                continue    # "2 injured." adds a count, not a different kind of event
             if m.event_type == main.event_type and m.event_type and \
                     _priority(m) > _priority(main) and m.sub_event_type != main.sub_event_type:
                 main = dataclasses.replace(main, sub_event_type=m.sub_event_type, cameo=m.cameo,
@@ -238,7 +243,7 @@ def _when(sent, anchor, previous):
         return None, 1, None
 
 
-def _actors(doc, sent, trigger_i: int, trig: Trigger, country: str | None):
+def _actors(doc, sent, anchors: list[int], trig: Trigger, country: str | None):
     """(actor1, actor2, associated) for the trigger: agents first, then patients; the parse
     decides, sentence order breaks ties ("clashes between A and B": A then B)."""
     found = find_actors(sent.text, default_country=country)
@@ -248,7 +253,14 @@ def _actors(doc, sent, trigger_i: int, trig: Trigger, country: str | None):
         if violent and h.actor.type == "government" and h.generic:
             continue        # "officials said": a source, not a party to the fighting
         span = doc.char_span(sent.start_char + h.start, sent.start_char + h.end, alignment_mode="expand")
-        role = role_of(doc, span, trigger_i) if span is not None and len(span) else None
+        role = None
+        if span is not None and len(span):
+            # the winning trigger first; if the parse does not connect the actor to it, the
+            # sentence's other trigger words ("soldiers were killed ... in an ambush")
+            for anchor in anchors:
+                role = role_of(doc, span, anchor)
+                if role is not None:
+                    break
         roles.append((role, h))
     agents = [h.actor for r, h in roles if r == AGENT]
     patients = [h.actor for r, h in roles if r == PATIENT]
@@ -281,14 +293,21 @@ def refine(trig: Trigger, a1: Actor | None, a2: Actor | None, country: str | Non
     t1, t2 = (a1.type if a1 else None), (a2.type if a2 else None)
     if trig.sub_event_type == "Attack" and t2 in ARMED_TYPES and t1 not in ("civilians", "rioters", "protesters"):
         trig = rt("Battles", "Armed clash", "190", -10.0, "armed_target")
-    elif trig.sub_event_type in ("Attack", "Armed clash") and t1 in ("rioters",) :
+    elif trig.sub_event_type in ("Attack", "Armed clash") and t1 in ("rioters",):
         trig = rt("Riots", "Mob violence", "145", -7.5, "crowd")
-    elif trig.sub_event_type == "Armed clash" and (t1 in ("protesters", "rioters") or t2 in ("protesters", "rioters")):
-        trig = rt("Riots", "Violent demonstration", "145", -7.5, "demonstrators")
+    elif trig.sub_event_type == "Attack" and t1 == "civilians" and a1 is not None and a1.actor_id is None:
+        # unorganised people (residents, community members) attacking someone: a mob
+        trig = rt("Riots", "Mob violence", "145", -7.5, "crowd")
+    elif trig.sub_event_type == "Armed clash" and {t1, t2} & {"protesters", "rioters", "civilians"}:
+        if "protest" in frames or ({t1, t2} & {"protesters", "rioters"} and {t1, t2} & ARMED_TYPES):
+            trig = rt("Riots", "Violent demonstration", "145", -7.5, "demonstrators")
+        elif not ({t1, t2} & ARMED_TYPES):
+            # a fight between unarmed groups (villagers, party supporters) is mob violence
+            trig = rt("Riots", "Mob violence", "145", -7.5, "unarmed_sides")
     crowd_kind = kind_for_event_type(trig.event_type)
     if crowd_kind:
-        crowd = generic_actor(crowd_kind, (a1.country if a1 and a1.country else None) or country,
-                              a1.text if a1 else None)
+        # the crowd belongs where the event is; an actor's own country only stands in
+        crowd = generic_actor(crowd_kind, country or (a1.country if a1 else None), a1.text if a1 else None)
         if a1 is not None and a1.type in ("state_forces",) and trig.event_type == "Protests":
             a2 = a2 if a2 is not None and a2.type != "protesters" else a1   # police dispersing protesters
         elif a1 is not None and a1.type in ("state_forces",) and a2 is None:

@@ -37,7 +37,11 @@ def link_cues(sentence: str) -> list[LinkCue]:
 
 
 def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z]{4,}", text.lower())}
+    """Content-word stems (first five letters: "ambushed" and "ambush" meet)."""
+    return {w[:5] for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _STOP}
+
+
+_STOP = {"that", "this", "with", "from", "their", "they", "were", "have", "been", "after", "about", "which"}
 
 
 def resolve_target(cue: LinkCue, candidates: list[tuple[str, str, str]]) -> LinkCue:

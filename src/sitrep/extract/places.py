@@ -49,7 +49,8 @@ ADMIN1_WORDS = {"province", "state", "region", "governorate", "oblast"}
 
 _NAME = r"[A-Z][\w'’.\-]*(?:[ \-](?:de |del |la |al |el |an |ad |as |ash |ar |az |at |of |-)?[A-Z][\w'’.\-]*)*"
 # "Uvira (Uvira, Sud-Kivu)", "Ashulia town (Savar, Dhaka)", "As Sabaa (Tripoli)"
-PAREN = re.compile(r"(?P<loc>" + _NAME + r")(?:\s+" + AREA_WORDS + r")?\s*\((?P<a>[^()]{2,60})\)")
+PAREN = re.compile(r"(?P<loc>" + _NAME + r")(?:\s+" + AREA_WORDS + r"){0,2}(?:\s*\[[^\]]{1,40}\])?"
+                   r"\s*\((?P<a>[^()]{2,60})\)")
 # ", Aragua state" / ", Khost" / ", Baja California" right after a name
 AFTER = re.compile(r"^(?:\s+" + AREA_WORDS + r")?\s*,\s*(?P<next>" + _NAME + r")(?:\s+(?P<kind>" + AREA_WORDS + r"))?")
 # "the X district of Y province", "X district in Y"
@@ -104,10 +105,19 @@ def _place_country(text: str, gaz) -> str | None:
 # statistical NER misses or calls a PERSON ("in Carvajal, Trujillo state").
 AFTER_PREP = re.compile(r"\b(?:in|at|near|into|outside|around|on|of|from|toward|towards)\s+(?:the\s+)?"
                         r"(?:(?:town|city|village|district|province|region|area|governorate|state|outskirts|"
-                        r"vicinity)\s+of\s+)?(?P<name>" + _NAME + r")")
+                        r"vicinity)\s+of\s+)?(?:(?:rural|northern|southern|eastern|western|central|north|south|"
+                        r"east|west|downtown|greater|countryside\s+of)\s+)?(?P<name>" + _NAME + r")"
+                        r"|\b(?:city|town|village|district|province|governorate|region)\s+of\s+(?P<name2>" + _NAME + r")")
 NOT_PLACES = frozenset(key(w) for w in """January February March April May June July August September
 October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday The A An
 Government President Police Army Council Court Ministry He She They It His Her This That""".split())
+
+
+# Province names that are also plain words ("Central", "North"): provinces only where the
+# country is already known.
+GENERIC_PLACE_WORDS = frozenset(key(w) for w in """Central North South East West Eastern Western
+Northern Southern Centre Center Capital Coast Delta Plateau Rivers Lakes Upper Lower Middle Nord Sud
+Est Ouest Sahel Federal Littoral""".split())
 
 
 class _Mention:
@@ -135,6 +145,8 @@ def event_place(sent, doc=None, article_country: str | None = None) -> Place | N
         if cand is None:
             continue
         score = SPECIFICITY.get(cand.feature, 1.0) + _syntax_score(m, sent.doc) - 0.3 * order
+        if _context_after(sent.doc.text, m.end)[0]:
+            score += 1.0    # "X, Y state": the writer placed X for us
         if best is None or score > best[0]:
             best = (score, m, cand)
     if best is not None:
@@ -142,6 +154,12 @@ def event_place(sent, doc=None, article_country: str | None = None) -> Place | N
         return _finish(cand, m, sent.doc, admin1s)
     if len(countries_here) == 1:
         return gaz.country_place(countries_here[0])
+    if article_country:
+        return gaz.country_place(article_country)
+    # no place at all: a nationality word ("Turkish government") still names the country
+    for tok in sent:
+        if tok.is_title and (iso := gaz.country_iso3(tok.text, kinds=("demonym",))):
+            return gaz.country_place(iso)
     if article_country:
         return gaz.country_place(article_country)
     return None
@@ -154,9 +172,18 @@ def _mentions(sent, gaz) -> list[_Mention]:
     covered = [(m.start, m.end) for m in out]
     doc_text, base = sent.doc.text, sent.start_char
     for rx in AFTER_PREP.finditer(sent.text):
-        s, e = base + rx.start("name"), base + rx.end("name")
-        name = rx.group("name").rstrip(".")
-        if key(name) in NOT_PLACES or any(s < ce and cs < e for cs, ce in covered):
+        group = "name" if rx.group("name") else "name2"
+        s, e = base + rx.start(group), base + rx.end(group)
+        name = rx.group(group).rstrip(".")
+        if key(name) in NOT_PLACES:
+            continue
+        inside = [m for m in out if s <= m.start and m.end <= s + len(name) and (m.end - m.start) < len(name)]
+        if inside and len(inside) == sum(1 for cs, ce in covered if s < ce and cs < e) and gaz.best(name):
+            # "Mali Zvornik": the ruler's "Mali" inside a longer name the gazetteer knows
+            for m in inside:
+                out.remove(m)
+                covered.remove((m.start, m.end))
+        elif any(s < ce and cs < e for cs, ce in covered):
             continue
         out.append(_Mention(s, s + len(name), name, "REGEX"))
         covered.append((s, e))
@@ -174,7 +201,8 @@ def _anchors(mentions, gaz, article_iso) -> tuple[list[str], dict[str, Place]]:
                 countries.append(iso)
             continue
         a1 = gaz.admin1(m.text, article_iso) if article_iso else None
-        a1 = a1 or gaz.admin1(m.text)
+        if a1 is None and key(m.text) not in GENERIC_PLACE_WORDS:
+            a1 = gaz.admin1(m.text)
         if a1 is not None:
             admin1s[m.text] = a1
     return countries, admin1s
@@ -199,6 +227,12 @@ def _resolve_mention(m, doc_text, gaz, hint_iso, allowed) -> Place | None:
     elif m.label == "REGEX":
         # with no country in sight a capitalised word after "in" must be a real town
         found = [p for p in found if p.feature != "city" or _population_ok(gaz, p)]
+    if a1 is not None and not any(p.admin1 == a1.admin1 for p in found):
+        # a town the gazetteer lacks (or only knows elsewhere), in a province it knows:
+        # the province's capital stands in for it
+        return Place(name=name, country=gaz.country_name(a1.iso3), iso3=a1.iso3,
+                     admin1=_admin1_spelling(admin_hint, a1), latitude=a1.latitude,
+                     longitude=a1.longitude, geo_precision=3, feature="city", text=m.text)
     if not found:
         return None
     top = found[0]
@@ -220,12 +254,22 @@ def _replace(place: Place, **changes) -> Place:
 
 
 def _context_after(text: str, end: int) -> tuple[str | None, str | None]:
-    """The admin name written right after a place ("..., Aragua state")."""
-    tail = text[end:end + 80]
-    m = AFTER.match(tail) or OF_ADMIN.match(tail)
-    if not m:
+    """The admin name written right after a place ("..., Aragua state"); along a chain
+    ("Choro sector, Cedeno municipality, Bolivar state") the last one written."""
+    chain = []
+    for _ in range(3):
+        tail = text[end:end + 80]
+        m = AFTER.match(tail) or OF_ADMIN.match(tail)
+        if not m:
+            break
+        chain.append((m.group("next"), (m.groupdict().get("kind") or "").lower() or None))
+        end += m.end()
+    if not chain:
         return None, None
-    return m.group("next"), (m.groupdict().get("kind") or "").lower() or None
+    for name, kind in reversed(chain):
+        if kind in ADMIN1_WORDS:
+            return name, kind
+    return chain[-1]
 
 
 def _syntax_score(m, doc) -> float:
@@ -292,9 +336,8 @@ def _from_parenthesis(text: str, gaz, hint_iso, allowed) -> Place | None:
         if iso and len(parts) > 1:          # "(Kandahar, Afghanistan)"
             parts = parts[:-1]
         a1_text = parts[-1]
-        a1 = (gaz.admin1(a1_text, iso or hint_iso, codes=True) or
-              (gaz.admin1(a1_text, codes=True) if not iso else None))
-        a2_text = parts[0] if len(parts) >= 2 else None
+        a1 = _pick_admin1(gaz, a1_text, m.group("loc"), iso or hint_iso, strict=bool(iso))
+        a2_text = _strip_area(parts[0]) if len(parts) >= 2 else None
         if a1 is None and len(parts) == 1:
             # one name in brackets is a province or a district
             a2_place = gaz.best(parts[0], iso or hint_iso, features=("admin2", "city"))
@@ -338,6 +381,30 @@ def _from_parenthesis(text: str, gaz, hint_iso, allowed) -> Place | None:
                      admin2=a2_text, latitude=base.latitude, longitude=base.longitude,
                      geo_precision=2 if base is a2_hit else 3, feature="city", text=m.group(0))
     return None
+
+
+def _strip_area(name: str) -> str:
+    return re.sub(r"\s+" + AREA_WORDS + r"$", "", name, flags=re.I) or name
+
+
+def _pick_admin1(gaz, a1_text, loc, iso, strict) -> Place | None:
+    """The province a bracket names, choosing among namesakes ("KN", "Punjab") the one
+    whose country also has a place called `loc` - inside that province if possible."""
+    options = gaz.lookup(a1_text, iso, features=("admin1",), codes=True, limit=8)
+    if iso and strict:
+        options = [o for o in options if o.iso3 == iso]
+    if not options:
+        return None
+    if iso and options[0].iso3 == iso:
+        return options[0]
+    locs = gaz.lookup(loc, limit=10)
+    for o in options:
+        if any(p.iso3 == o.iso3 and p.admin1 == o.admin1 for p in locs):
+            return o
+    for o in options:
+        if any(p.iso3 == o.iso3 for p in locs):
+            return o
+    return options[0]
 
 
 def _admin1_spelling(written: str | None, place: Place) -> str | None:

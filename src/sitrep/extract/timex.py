@@ -109,10 +109,13 @@ def _num(text: str) -> int:
 def _prev_date(previous) -> dt.date | None:
     if not previous or not previous[0]:
         return None
+    text = str(previous[0])
     try:
-        return dt.date.fromisoformat(str(previous[0])[:10])
+        d = dt.date.fromisoformat(text[:10]) if len(text) >= 10 else (
+            dt.date(int(text[:4]), int(text[5:7]), 1) if len(text) == 7 else dt.date(int(text[:4]), 1, 1))
     except ValueError:
         return None
+    return d if MIN_YEAR <= d.year <= MAX_YEAR else None
 
 
 def _year_for(month: int, day: int, anchor: dt.date | None, fallback_year: int | None) -> dt.date | None:
@@ -258,7 +261,10 @@ def parse_date_text(text: str, anchor: dt.date | None = None, previous=None) -> 
                 s += 1
             if s == e or any(s < te and ts < e for ts, te in taken):
                 continue
-            read = _read(kind, m, anchor, prev, fallback_year)
+            try:
+                read = _read(kind, m, anchor, prev, fallback_year)
+            except (OverflowError, ValueError):     # arithmetic off the calendar's ends
+                read = None
             if read is None:
                 continue
             value, precision, background = read
@@ -283,8 +289,8 @@ def event_date(sent, anchor: dt.date | None, previous=None) -> tuple[str | None,
     for expr in parse_date_text(text, anchor, previous):
         if not expr.background and expr.value:
             return expr.value, expr.precision, expr.text
-    if previous and previous[0]:
-        return str(previous[0]), int(previous[1] or 1), None
+    if previous and previous[0] and _prev_date(previous) is not None:
+        return str(previous[0]), min(3, max(1, int(previous[1] or 1))), None
     if anchor is not None:
         return anchor.isoformat(), 1, None
     return None, 1, None

@@ -27,6 +27,7 @@ class Trigger:
     frame: str | None = None
     frame_only: str | None = None
     topic_ok: bool = False
+    yields_to: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class Hit:
     end: int            # one past the last matched token
     head: int           # token index used for the parse: the first matched token
     text: str
+    gapped: bool = False    # the pattern had a "*"
 
 
 def _compile(pattern: str) -> list:
@@ -60,7 +62,8 @@ def lexicon_index():
     for t in data["triggers"]:
         trig = Trigger(id=t["id"], event_type=t.get("event_type"), sub_event_type=t.get("sub_event_type"),
                        cameo=t["cameo"], goldstein=float(t["goldstein"]), priority=int(t["priority"]),
-                       frame=t.get("frame"), frame_only=t.get("frame_only"), topic_ok=bool(t.get("topic_ok")))
+                       frame=t.get("frame"), frame_only=t.get("frame_only"), topic_ok=bool(t.get("topic_ok")),
+                       yields_to=tuple(t.get("yields_to") or ()))
         for p in t["patterns"]:
             comp = _compile(p)
             entries.append((comp, trig))
@@ -104,10 +107,6 @@ def _match_at(comp: list, span, i: int) -> int | None:
     return j
 
 
-def _prefix_keys(first: dict) -> list[str]:
-    return [k for k in first if k.endswith("~")]
-
-
 def find_hits(span) -> list[Hit]:
     """All trigger matches in a sentence (a spaCy Span or Doc), longest per start token."""
     entries, first, _, _ = lexicon_index()
@@ -121,8 +120,13 @@ def find_hits(span) -> list[Hit]:
             end = _match_at(comp, span, i)
             if end is not None:
                 s0 = span[i].i
-                hits.append(Hit(trig, s0, span[end - 1].i + 1, s0, span.doc[s0:span[end - 1].i + 1].text))
-    return hits
+                hits.append(Hit(trig, s0, span[end - 1].i + 1, s0, span.doc[s0:span[end - 1].i + 1].text,
+                                None in comp))
+    # a hit inside a longer contiguous hit is part of that phrase ("grenade" in "grenade
+    # launcher", "shells" in "tear gas shells"), not a trigger of its own
+    return [h for h in hits if not any(
+        o is not h and not o.gapped and o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
+        for o in hits)]
 
 
 def is_topic(doc, hit: Hit) -> bool:
@@ -131,13 +135,28 @@ def is_topic(doc, hit: Hit) -> bool:
     _, _, heads, _ = lexicon_index()
     tok = doc[hit.head]
     steps = 0
-    while tok.head.i != tok.i and steps < 3:
+    while tok.head.i != tok.i and steps < 4:
         tok = tok.head
         steps += 1
         if hit.start <= tok.i < hit.end:
             continue
         if tok.lemma_.lower() in heads or tok.lower_ in heads:
             return True
+    return False
+
+
+def backgrounded(doc, hit: Hit) -> bool:
+    """A trigger in a relative clause or used as a modifier ("activists who were detained",
+    "the arrested president", "house arrest") describes background, not the reported act."""
+    tok = doc[hit.head]
+    if tok.dep_ in ("amod", "compound") or (tok.dep_ in ("pobj", "dobj") and tok.head.dep_ == "compound"):
+        return True
+    for _ in range(2):
+        if tok.dep_ in ("relcl", "acl"):
+            return True
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
     return False
 
 
@@ -157,6 +176,15 @@ def resolve(hit: Hit, frames: set[str]) -> Trigger | None:
     return trig
 
 
+def subordinate(doc, hit: Hit, hits: list[Hit]) -> bool:
+    """An infinitive of purpose hanging off another trigger ("summoned the envoy to protest
+    the shelling") states why, not a second event."""
+    tok = doc[hit.head]
+    if tok.dep_ not in ("advcl", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    return any(o is not hit and o.start <= tok.head.i < o.end for o in hits)
+
+
 def best_hit(doc, hits: list[Hit], frames: set[str]) -> tuple[Hit, Trigger] | None:
     """The winning trigger of a sentence: highest priority among the usable hits; ties go to
     the earlier, then the longer match."""
@@ -167,16 +195,32 @@ def best_hit(doc, hits: list[Hit], frames: set[str]) -> tuple[Hit, Trigger] | No
             continue
         if not trig.topic_ok and is_topic(doc, h):
             continue
+        if subordinate(doc, h, hits):
+            continue
+        if (trig is not h.trigger or trig.frame_only) and backgrounded(doc, h):
+            continue    # a frame-dependent reading needs the act itself, not a side remark
         key = (trig.priority, -h.start, h.end - h.start)
         if best is None or key > best[0]:
             best = (key, h, trig)
-    return (best[1], best[2]) if best else None
+    if best is None:
+        return None
+    _, h, trig = best
+    if trig.yields_to:
+        # weapons used in a clash belong to the clash (ACLED: remote violence is coded
+        # "absent an armed clash"; two sides exchanging fire is an Armed clash)
+        for o in hits:
+            if o.trigger.id in trig.yields_to and (o.trigger.topic_ok or not is_topic(doc, o)):
+                ot = resolve(o, frames)
+                if ot is not None and ot.event_type == "Battles":
+                    return o, ot
+    return h, trig
 
 
 def frames_in(hits: list[Hit], doc=None) -> set[str]:
     """Frames opened by hits (a protest trigger that is not a mere topic opens 'protest')."""
     out = set()
     for h in hits:
-        if h.trigger.frame and (doc is None or h.trigger.topic_ok or not is_topic(doc, h)):
+        if h.trigger.frame and (doc is None or ((h.trigger.topic_ok or not is_topic(doc, h))
+                                                and not subordinate(doc, h, hits))):
             out.add(h.trigger.frame)
     return out

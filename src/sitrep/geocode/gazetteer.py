@@ -41,8 +41,11 @@ class Gazetteer:
         self._country_cache: dict[str, tuple[str, str, float | None, float | None] | None] = {}
 
     # -------------------------------------------------------------- countries
-    ALL_KINDS = ("name", "alias", "code", "demonym", "metonym")
-    PLACE_KINDS = ("name", "alias")
+    # name: "Pakistan"; alias: "Burma"; abbrev: "DRC", "U.S." (capitals only); code: ISO
+    # "PK"/"PAK" (capitals only); demonym: "Pakistani"; metonym: "Tehran" for Iran's government
+    ALL_KINDS = ("name", "alias", "abbrev", "code", "demonym", "metonym")
+    # what can stand for the territory in a place phrase ("in the DRC", not "in PK")
+    PLACE_KINDS = ("name", "alias", "abbrev")
 
     def country_iso3(self, text: str | None, metonyms: bool = True,
                      kinds: tuple[str, ...] | None = None) -> str | None:
@@ -53,12 +56,13 @@ class Gazetteer:
             return None
         kinds = kinds or tuple(k for k in self.ALL_KINDS if metonyms or k != "metonym")
         k = key(text)
-        if "code" in kinds and not (text.strip().isupper() and len(text.strip()) in (2, 3)):
-            kinds = tuple(x for x in kinds if x != "code")   # "us", "pak" in lower case are words
+        bare = text.strip().replace(".", "").replace("&", "")
+        if not (bare.isupper() and len(bare) <= 5):
+            kinds = tuple(x for x in kinds if x not in ("code", "abbrev"))   # "us", "pak" are words
         rows = self._con.execute("SELECT iso3, kind FROM country_names WHERE key = ?", (k,)).fetchall()
         if not rows and k.endswith("s") and "demonym" in kinds:
             rows = self._con.execute("SELECT iso3, kind FROM country_names WHERE key = ?", (k[:-1],)).fetchall()
-        order = {"name": 0, "alias": 1, "code": 2, "demonym": 3, "metonym": 4}
+        order = {"name": 0, "alias": 1, "abbrev": 2, "code": 3, "demonym": 4, "metonym": 5}
         rows = sorted((r for r in rows if r[1] in kinds), key=lambda r: order.get(r[1], 9))
         if rows:
             return rows[0][0]
@@ -154,6 +158,7 @@ class Gazetteer:
         patterns, which an EntityRuler loads in about a second)."""
         from sitrep.geocode.schema import load_supplement
         exclude = {key(w) for w in load_supplement().get("ruler_exclude", [])}
+        exclude |= {k for (k,) in self._con.execute("SELECT key FROM country_names WHERE kind IN ('code', 'abbrev')")}
         out, seen = [], set()
 
         def add(text: str, label: str, ident: str) -> None:
@@ -198,7 +203,7 @@ def open_gazetteer(path: str | os.PathLike | None = None, build_missing: bool = 
     """Open the cache at `path` (default: the versioned file in the cache dir), building it
     first when it does not exist."""
     from sitrep.geocode import schema
-    target = Path(path) if path else schema.default_path()
+    target = Path(path or os.environ.get("SITREP_GAZETTEER") or schema.default_path())
     if not target.exists():
         if not build_missing:
             from sitrep.errors import GazetteerError

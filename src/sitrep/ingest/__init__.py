@@ -9,6 +9,7 @@ Contract used by sitrep.pipeline:
 How an input travels (one module each):
 
     discover.expand     paths, folders, globs -> input files (missing/unlistable ones included)
+    repeats             short lines repeated across the run's pages: site furniture
     sources.read_units  bytes (decode: size limit, gzip, binary sniffing, encodings)
                         -> format -> units: html.parse_html, records.read_jsonl/read_json,
                         feeds.read_feed, page.parse_text_page (split.split_page cuts pages
@@ -18,12 +19,12 @@ How an input travels (one module each):
 """
 from __future__ import annotations
 
-import os
 from typing import Iterator, Sequence
 
 from sitrep.ingest.build import build
 from sitrep.ingest.dedupe import Deduper
 from sitrep.ingest.discover import expand
+from sitrep.ingest.repeats import site_furniture
 from sitrep.ingest.sources import read_units
 from sitrep.ingest.units import Unit
 from sitrep.models import DOC_UNREADABLE, Article, Document
@@ -33,8 +34,10 @@ __all__ = ["iter_documents", "Deduper"]
 
 def iter_documents(paths: Sequence[str], settings) -> Iterator[tuple[Document, list[Article]]]:
     """One (Document, Articles) per input file or record; never raises for a bad input."""
-    for found in expand(paths):
-        for unit in read_units(found, settings):
+    inputs = list(expand(paths))
+    furniture = site_furniture(inputs)
+    for found in inputs:
+        for unit in read_units(found, settings, furniture):
             try:
                 yield build(unit, settings, found.path)
             except Exception as exc:  # noqa: BLE001 - the input is recorded, the run goes on

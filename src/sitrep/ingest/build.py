@@ -17,8 +17,21 @@ from sitrep.ingest.units import Unit
 from sitrep.models import DOC_EMPTY, DOC_NOT_NEWS, DOC_OK, Article, Document
 
 
+def _bytes(text: str) -> bytes:
+    try:
+        return text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:          # lone surrogates from JSON "\ud800" escapes
+        return text.encode("utf-8", "replace")
+
+
 def doc_id_for(source_path: str, key: str) -> str:
-    return hashlib.sha256(f"{os.path.abspath(source_path)}\x00{key}".encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(_bytes(f"{os.path.abspath(source_path)}\x00{key}")).hexdigest()[:16]
+
+
+def printable(text: str | None) -> str | None:
+    """Text the database and exports can always encode: file-name bytes that are not UTF-8
+    (kept by the OS as surrogates) and lone surrogates become U+FFFD or "?"."""
+    return None if text is None else _bytes(text).decode("utf-8", "replace")
 
 
 def normalise(text: str) -> str:
@@ -41,11 +54,12 @@ def _article(doc_id: str, key: str, index: int, draft: Draft, min_chars: int) ->
             status, reason = DOC_NOT_NEWS, f"article {index}: {why}"
     art = Article(
         article_id=f"{doc_id}:{index}", doc_id=doc_id, document=key, index=index,
-        title=draft.title, text=draft.text,
+        title=printable(draft.title), text=printable(draft.text),
         published=draft.published.isoformat() if draft.published else None,
         published_how=draft.published_how if draft.published else "none",
         published_inferred=bool(draft.inferred and draft.published),
-        outlet=draft.outlet, url=draft.url, status=status, content_hash=content_hash(draft.text),
+        outlet=printable(draft.outlet), url=printable(draft.url), status=status,
+        content_hash=content_hash(draft.text),
         language="en" if status == DOC_OK else None)
     return art, reason
 
@@ -53,6 +67,7 @@ def _article(doc_id: str, key: str, index: int, draft: Draft, min_chars: int) ->
 def build(unit: Unit, settings, file_path: str) -> tuple[Document, list[Article]]:
     """Exactly one Document (and its Articles) for one unit."""
     doc_id = doc_id_for(file_path, unit.key)
+    unit.key, unit.source, unit.reason = printable(unit.key), printable(unit.source), printable(unit.reason)
     raw = unit.raw
     sha = hashlib.sha256(raw).hexdigest() if raw is not None else None
     size = len(raw) if raw is not None else 0

@@ -5,12 +5,14 @@ records the input instead of crashing.
 """
 from __future__ import annotations
 
-import gzip
+import codecs
 import os
+import re
+import stat
 import zlib
 
 from sitrep.errors import IngestError
-from sitrep.models import DOC_NOT_TEXT, DOC_TOO_LARGE, DOC_UNREADABLE
+from sitrep.models import DOC_MISSING, DOC_NOT_TEXT, DOC_TOO_LARGE, DOC_UNREADABLE
 
 
 class InputError(IngestError):
@@ -36,11 +38,15 @@ _MAGIC = {
 def read_bytes(path: str, max_bytes: int) -> bytes:
     """The file's bytes, checking the size before reading (a huge file is never loaded)."""
     try:
-        size = os.stat(path).st_size
+        st = os.stat(path)
     except FileNotFoundError:
-        raise InputError("missing", "no such file") from None
+        raise InputError(DOC_MISSING, "no such file (or a broken link)") from None
     except OSError as exc:
         raise InputError(DOC_UNREADABLE, f"cannot stat: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(st.st_mode):
+        # a FIFO or device would block or never end: never open one
+        raise InputError(DOC_NOT_TEXT, "not a regular file (pipe, socket or device)")
+    size = st.st_size
     if size > max_bytes:
         raise InputError(DOC_TOO_LARGE, f"{size} bytes, over the limit of {max_bytes} (settings.max_bytes)")
     try:
@@ -96,15 +102,30 @@ def sniff_binary(raw: bytes) -> str | None:
     return None
 
 
+_DECLARED = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:-]{2,30})""", re.I)
+
+
+def _declared(raw: bytes) -> list[str]:
+    """The charset an HTML/XML page declares in its first bytes, if Python knows it."""
+    m = _DECLARED.search(raw[:4096])
+    if not m:
+        return []
+    try:
+        return [codecs.lookup(m.group(1).decode("ascii")).name]
+    except LookupError:
+        return []
+
+
 def decode(raw: bytes) -> tuple[str, str]:
-    """(text, encoding). Order: BOMs (utf-8-sig, utf-16), strict UTF-8, then cp1252 and latin-1
-    (the usual encodings of older Western pages; latin-1 accepts every byte)."""
+    """(text, encoding). Order: BOMs (utf-8-sig, utf-16), strict UTF-8, the charset the page
+    declares, then cp1252 and latin-1 (the usual encodings of older Western pages; latin-1
+    accepts every byte)."""
     if raw.startswith(b"\xef\xbb\xbf"):
         candidates = ["utf-8-sig"]
     elif raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
         candidates = ["utf-16"]
     else:
-        candidates = ["utf-8", "cp1252", "latin-1"]
+        candidates = ["utf-8"] + _declared(raw) + ["cp1252", "latin-1"]
     last = None
     for enc in candidates:
         try:

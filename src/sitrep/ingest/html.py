@@ -95,7 +95,10 @@ def _strip(node) -> None:
             el.drop_tree()
     for el in node.xpath(".//*[@class or @id]"):
         marker = f"{el.get('class', '')} {el.get('id', '')}"
-        if _WIDGET.search(marker) and el.getparent() is not None and not el.xpath(".//h1"):
+        # a widget rarely holds a headline or three paragraphs; an article body that merely
+        # has such a class word ("ad-free", "has-share-bar") does
+        if _WIDGET.search(marker) and el.getparent() is not None and not el.xpath(".//h1") \
+                and len(el.xpath(".//p")) < 3:
             el.drop_tree()
 
 
@@ -120,7 +123,18 @@ def _heading(node) -> str | None:
     return None
 
 
-def parse_html(text: str) -> list[Draft]:
+def page_lines(text: str) -> list[str]:
+    """Every block line of a page's <body>, furniture included (for repeats.site_furniture)."""
+    root = parse_html_doc(text)
+    if root is None:
+        return []
+    for el in root.xpath("//script | //style | //noscript"):
+        el.drop_tree()
+    body = (root.xpath("//body") or [root])[0]
+    return block_lines(body)
+
+
+def parse_html(text: str, furniture: frozenset[str] = frozenset()) -> list[Draft]:
     root = parse_html_doc(text)
     if root is None:
         return []
@@ -147,7 +161,7 @@ def parse_html(text: str) -> list[Draft]:
         _strip(node)
         lines = block_lines(node)
         title = heading if multi else (page_title or heading)
-        draft = parse_stretch(lines, title_hint=title)
+        draft = parse_stretch(lines, title_hint=title, repeated=furniture)
         draft.title = title or draft.title
         date = parse_date(own_time if multi else published_raw) or (parse_date(own_time) if own_time else None)
         if date:

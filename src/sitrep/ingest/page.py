@@ -8,11 +8,12 @@ promos, section headings). A closing "About ..." box and everything after it is 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
 
 from sitrep.ingest.boilerplate import (body_shaped, clean_line, droppable_in_body, is_bullet,
-                                       is_caption, is_end_box, outlet_shaped, title_shaped)
+                                       is_caption, is_end_box, outlet_shaped, title_shaped, words)
 from sitrep.ingest.dates import dateline, find_dates
 from sitrep.ingest.split import split_page
 
@@ -43,12 +44,12 @@ def _cut_end_box(seg: list[str], first_body: int) -> list[str]:
     return seg
 
 
-def _choose_title(head: list[str]) -> str | None:
+def _choose_title(head: list[str], repeated: frozenset[str] = frozenset()) -> str | None:
     """The last headline-shaped line above the first stamp, else the last one in the head
     (site names and taglines sit above headlines, not below them)."""
     stamp_at = next((i for i, line in enumerate(head) if dateline(line)), len(head))
     for zone in (head[:stamp_at], head):
-        cands = [line for line in zone if line and title_shaped(line)]
+        cands = [line for line in zone if line and line not in repeated and title_shaped(line)]
         if cands:
             return cands[-1]
     return None
@@ -70,8 +71,9 @@ def infer_published(captions: list[str]) -> dt.date | None:
     return max(dates) if dates else None
 
 
-def parse_stretch(seg: list[str], title_hint: str | None = None) -> Draft:
-    """A Draft from the lines of one article."""
+def parse_stretch(seg: list[str], title_hint: str | None = None,
+                  repeated: frozenset[str] = frozenset()) -> Draft:
+    """A Draft from the lines of one article; `repeated` lines are the page's own furniture."""
     firsts = [i for i, line in enumerate(seg) if line and body_shaped(line)]
     if not firsts:
         head, body, tail = seg, [], []
@@ -80,10 +82,10 @@ def parse_stretch(seg: list[str], title_hint: str | None = None) -> Draft:
         firsts = [i for i, line in enumerate(seg) if line and body_shaped(line)]
         first, last = firsts[0], firsts[-1]
         head, body, tail = seg[:first], seg[first:last + 1], seg[last + 1:]
-    title = title_hint or _choose_title(head)
+    title = title_hint or _choose_title(head, repeated)
     captions = [line for line in seg if line and is_caption(line)]
     kept = [line for line in body if line and not droppable_in_body(line)
-            and not (title and line == title)]
+            and line not in repeated and not (title and line == title)]
     published = _stamp(head) or _stamp(tail)
     draft = Draft(title=title, text="\n".join(kept), published=published,
                   published_how="dateline" if published else "none", captions=captions)
@@ -110,13 +112,23 @@ def _masthead(lines: list[str], drafts: list[Draft]) -> str | None:
     return name.title() if name.isupper() and len(name) > 4 else name
 
 
-def parse_text_page(text: str) -> list[Draft]:
-    """Every article of a captured text page, in page order."""
+def repeated_lines(lines: list[str]) -> frozenset[str]:
+    """Short non-sentence lines printed three or more times on one page ("Continue reading
+    below", a newsletter plug): a site's own furniture, whatever its wording. Headlines are
+    printed twice at most (teaser and article), so three is the bar."""
+    counts = Counter(line for line in lines if line and words(line) <= 8 and not body_shaped(line))
+    return frozenset(line for line, n in counts.items() if n >= 3)
+
+
+def parse_text_page(text: str, furniture: frozenset[str] = frozenset()) -> list[Draft]:
+    """Every article of a captured text page, in page order. `furniture`: lines known to be
+    furniture from other pages of the run (repeats.site_furniture)."""
     lines = text_lines(text)
+    repeated = repeated_lines(lines) | furniture
     drafts = []
     for start, end, repeat in split_page(lines):
         hint = lines[start] if repeat is not None else None
-        drafts.append(parse_stretch(lines[start:end], title_hint=hint))
+        drafts.append(parse_stretch(lines[start:end], title_hint=hint, repeated=repeated))
     masthead = _masthead(lines, drafts)
     for d in drafts:
         d.outlet = d.outlet or masthead

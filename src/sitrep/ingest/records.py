@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 
 from sitrep.ingest.dates import parse_date
+from sitrep.ingest.html import html_to_text
 from sitrep.ingest.page import Draft, text_lines, parse_stretch
 from sitrep.ingest.units import Unit
 from sitrep.models import DOC_EMPTY, DOC_UNREADABLE
@@ -36,6 +38,8 @@ def record_draft(rec: dict) -> Draft:
     page (several lines); a one-paragraph record is its own body."""
     text = _first(rec, _TEXT)
     text = text if isinstance(text, str) else "" if text is None else json.dumps(text)
+    if re.search(r"</?(p|div|br|article)\b", text, re.I):     # exports that keep the page markup
+        text = html_to_text(text)
     title = _first(rec, _TITLE)
     title = str(title).strip() if title else None
     lines = [line for line in text_lines(text)]

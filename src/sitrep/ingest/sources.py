@@ -41,13 +41,13 @@ def _format(name: str, text: str) -> str:
     return "txt"
 
 
-def read_units(found: Found, settings) -> list[Unit]:
+def read_units(found: Found, settings, furniture: frozenset[str] = frozenset()) -> list[Unit]:
     path = found.path
     name = os.path.basename(path.rstrip("/")) or path
     if found.status:
         return [Unit(key=name, source=path, kind="", status=found.status, reason=found.reason)]
     try:
-        return _read(path, name, settings)
+        return _read(path, name, settings, furniture)
     except InputError as exc:
         return [Unit(key=name, source=path, kind="", status=exc.status, reason=exc.reason)]
     except Exception as exc:  # noqa: BLE001 - one bad input must not stop the run; it is recorded
@@ -55,7 +55,7 @@ def read_units(found: Found, settings) -> list[Unit]:
                      reason=f"could not be read ({type(exc).__name__}: {exc})")]
 
 
-def _read(path: str, name: str, settings) -> list[Unit]:
+def _read(path: str, name: str, settings, furniture: frozenset[str]) -> list[Unit]:
     raw = read_bytes(path, settings.max_bytes)
     data, prefix, inner_name = raw, "", name
     if is_gzip(raw):
@@ -80,5 +80,5 @@ def _read(path: str, name: str, settings) -> list[Unit]:
         return units
     if fmt in ("rss", "atom"):
         return read_feed(path, text, kind)
-    drafts = parse_html(text) if fmt == "html" else parse_text_page(text)
+    drafts = parse_html(text, furniture) if fmt == "html" else parse_text_page(text, furniture)
     return [Unit(key=name, source=path, kind=kind, raw=raw, drafts=drafts)]

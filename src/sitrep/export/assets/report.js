@@ -21,6 +21,9 @@
     if (lo != null && hi != null && lo !== hi) return best + ' (' + lo + '\u2013' + hi + ')';
     return String(best != null ? best : (lo != null ? lo : hi));
   }
+  function place(parts) {
+    return parts.filter(function (p, i) { return p && parts.indexOf(p) === i; }).join(', ');
+  }
   function actor(a) { return a ? a.name + (a.country ? ' (' + a.country + ')' : '') : '\u2013'; }
 
   function pick(id) {
@@ -39,7 +42,7 @@
     el('h2', null, V.label(r), d);
     if (r.summary) el('p', 'summary', r.summary, d);
     var dl = el('dl', 'facts', null, d);
-    [['Date', r.date], ['Where', [r.location, r.admin1, r.country].filter(Boolean).join(', ')],
+    [['Date', r.date], ['Where', place([r.location, r.admin1, r.country])],
      ['Actor 1', actor(r.actor1)], ['Actor 2', actor(r.actor2)],
      ['CAMEO', r.cameo + (r.goldstein != null ? '  (Goldstein ' + r.goldstein + ')' : '')],
      ['Fatalities', range(r.fatalities)], ['Injuries', range(r.injuries)], ['Event id', r.id]
@@ -90,7 +93,7 @@
     el('span', null, r.sub_event_type || r.category, td);
     el('td', null, r.actor1 ? r.actor1.name : '', tr);
     el('td', null, r.actor2 ? r.actor2.name : '', tr);
-    el('td', null, [r.location, r.country].filter(Boolean).join(', '), tr);
+    el('td', null, place([r.location, r.country]), tr);
     el('td', 'num', r.event_type ? range(r.fatalities) : '', tr);
     el('td', 'num', (r.sources || []).length, tr);
     tr.addEventListener('click', function () { pick(r.id); });
@@ -102,7 +105,7 @@
     if (f.country && r.country !== f.country) return false;
     if (f.q) {
       var hay = [r.summary, r.location, r.country, r.admin1, r.actor1 && r.actor1.name,
-        r.actor2 && r.actor2.name].concat((r.sources || []).map(function (c) { return c.text + ' ' + c.outlet; }))
+        r.actor2 && r.actor2.name].concat((r.sources || []).map(function (c) { return [c.text, c.outlet, c.attributed_to].join(' '); }))
         .join(' ').toLowerCase();
       if (hay.indexOf(f.q.toLowerCase()) < 0) return false;
     }
@@ -119,6 +122,10 @@
     var tbody = $('events-body');
     while (tbody.firstChild) tbody.removeChild(tbody.firstChild);
     recs.forEach(function (r) { row(r, tbody); });
+    if (!recs.length) {
+      var td = el('td', 'empty', DATA.events.length ? 'No event matches these filters.' : 'No events in this database.', el('tr', null, null, tbody));
+      td.colSpan = 7;
+    }
     $('shown').textContent = recs.length + ' of ' + DATA.events.length + ' events';
   }
 

@@ -180,11 +180,11 @@
     });
     var names = Object.keys(nodes).sort(function (p, q) {
       return (nodes[p].a.country || '').localeCompare(nodes[q].a.country || '') || p.localeCompare(q); });
-    var W = 700, H = 520, cx = W / 2, cy = H / 2, R = H / 2 - 80;
+    var W = 660, H = 470, cx = W / 2, cy = H / 2, R = H / 2 - 85;
     var s = frame(node, W, H);
     var defs = svg('defs', {}, s);
     Object.keys(COLORS).forEach(function (c, i) {
-      var m = svg('marker', { id: 'arrow' + i, viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' }, defs);
+      var m = svg('marker', { id: 'arrow' + i, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 11, markerHeight: 11, markerUnits: 'userSpaceOnUse', orient: 'auto-start-reverse' }, defs);
       svg('path', { d: 'M0,0L10,5L0,10z', fill: COLORS[c] }, m);
     });
     var pos = {};
@@ -210,7 +210,7 @@
       title(c, n + (a.country ? ' (' + a.country + ')' : '') + (a.type ? ', ' + a.type.replace('_', ' ') : ''));
       var right = Math.cos(p[2]) >= -0.01;
       var lx = p[0] + Math.cos(p[2]) * (r + 6), ly = p[1] + Math.sin(p[2]) * (r + 6) + 4;
-      var shown = n.length > 26 ? n.slice(0, 25) + '\u2026' : n;
+      var shown = n.length > 22 ? n.slice(0, 21) + '\u2026' : n;
       text(s, lx, ly, shown, { 'text-anchor': Math.abs(Math.cos(p[2])) < 0.2 ? 'middle' : (right ? 'start' : 'end'), 'class': 'node-label' });
     });
     if (!names.length) text(s, cx, cy, 'No actors', { 'text-anchor': 'middle', 'class': 'muted' });
@@ -232,7 +232,7 @@
     });
     var dyads = Object.keys(series).sort(function (p, q) {
       return Object.keys(series[q]).length - Object.keys(series[p]).length || p.localeCompare(q); }).slice(0, 8);
-    var W = 700, H = 520, L = 50, T = 20, B = 40, legendH = 22 * Math.ceil(dyads.length / 2);
+    var W = 580, H = 470, L = 50, T = 20, B = 40, legendH = 22 * Math.ceil(dyads.length / 2);
     var s = frame(node, W, H), plotB = H - B - legendH;
     var all = [];
     dyads.forEach(function (d) { Object.keys(series[d]).forEach(function (t) { all.push(+t); }); });

@@ -8,12 +8,20 @@
   });
   var legend = document.getElementById('legend');
   if (legend) V.legend(legend);
-  var root = document.getElementById('views');
-  if (!root) return;
   function open(id) { window.location.href = '/events/' + encodeURIComponent(id); }
   function get(url) {
     return fetch(url, { credentials: 'same-origin' }).then(function (r) { return r.ok ? r.json() : null; });
   }
+  var one = document.getElementById('event-map');
+  if (one) {
+    Promise.all([get(one.getAttribute('data-event')), get(one.getAttribute('data-basemap'))])
+      .then(function (res) {
+        V.map(one, res[0] ? [res[0]] : [], res[1], null);
+        document.body.setAttribute('data-views', 'ready');
+      });
+  }
+  var root = document.getElementById('views');
+  if (!root) return;
   Promise.all([get(root.getAttribute('data-events')), get(root.getAttribute('data-basemap'))])
     .then(function (res) {
       var recs = (res[0] && res[0].events) || [], base = res[1];

@@ -1,0 +1,26 @@
+from sitrep.extract.attribution import attribution
+
+
+def test_according_to():
+    assert attribution("Seven people were killed, according to the provincial health ministry.") == \
+        "provincial health ministry"
+
+
+def test_trailing_said():
+    assert attribution("The convoy was hit by a roadside bomb, police said.") == "police"
+
+
+def test_leading_media_said():
+    assert attribution("Turkish media said the drones struck two depots.") == "Turkish media"
+
+
+def test_said_source_after_verb():
+    assert attribution("Four soldiers died in the ambush, said the army spokesman.") == "army spokesman"
+
+
+def test_bare_assertion_has_no_source():
+    assert attribution("Rebels overran the town on Friday.") is None
+
+
+def test_pronoun_is_not_a_source():
+    assert attribution("It said the attack was planned.") is None
