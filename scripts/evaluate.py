@@ -25,11 +25,15 @@ import tempfile
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 SHARED = pathlib.Path(os.environ.get("SITREP_SHARED", ROOT.parent / "shared"))
 PY = sys.executable
+# the console script installed next to this interpreter (the venv's `sitrep`)
+SITREP = str(pathlib.Path(sys.executable).with_name("sitrep"))
 
 
 def run(cmd: list[str]) -> str:
     print("$ " + " ".join(map(str, cmd)), file=sys.stderr)
-    res = subprocess.run(cmd, check=True, capture_output=True, text=True)
+    res = subprocess.run(cmd, capture_output=True, text=True)
+    if res.returncode:
+        sys.exit(f"evaluate: failed ({res.returncode}): {' '.join(map(str, cmd))}\n{res.stderr[-3000:]}")
     if res.stderr.strip():
         print(res.stderr.strip().splitlines()[-1], file=sys.stderr)
     return res.stdout
@@ -108,8 +112,8 @@ def notes(args) -> int:
         db = tmp / "notes.db"
         if db.exists():
             db.unlink()
-        run([PY, "-m", "sitrep.cli", "analyze", str(docs), "--db", str(db), "--quiet"])
-        run([PY, "-m", "sitrep.cli", "export", "events", "--db", str(db), "--format", "jsonl",
+        run([SITREP, "analyze", str(docs), "--db", str(db), "--quiet"])
+        run([SITREP, "export", "events", "--db", str(db), "--format", "jsonl",
              "--output", str(events)])
     print(f"notes: dataset {args.dataset or 'all'}, {n} rows (offset {args.offset}), "
           f"{'quick (mentions as events)' if args.quick else 'sitrep analyze + export'}; work dir {tmp}")
@@ -123,10 +127,10 @@ def corpus(args) -> int:
     db = tmp / "seeds.db"
     if db.exists():
         db.unlink()
-    run([PY, "-m", "sitrep.cli", "analyze", str(SHARED / "corpus" / "iran-pakistan-2024"), "--db", str(db), "--quiet"])
-    run([PY, "-m", "sitrep.cli", "export", "events", "--db", str(db), "--format", "jsonl",
+    run([SITREP, "analyze", str(SHARED / "corpus" / "iran-pakistan-2024"), "--db", str(db), "--quiet"])
+    run([SITREP, "export", "events", "--db", str(db), "--format", "jsonl",
          "--output", str(tmp / "events.jsonl")])
-    run([PY, "-m", "sitrep.cli", "export", "articles", "--db", str(db), "--format", "jsonl",
+    run([SITREP, "export", "articles", "--db", str(db), "--format", "jsonl",
          "--output", str(tmp / "articles.jsonl")])
     print(f"corpus: work dir {tmp}")
     print(run([PY, str(SHARED / "eval" / "score.py"), "corpus", "--gold", str(SHARED / "eval" / "seeds.gold.yaml"),

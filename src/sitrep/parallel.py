@@ -10,6 +10,9 @@ transaction per document, as with one process) and fusion.
 Memory: at most `window` batches are in flight (sent, or back but waiting for an earlier one),
 so the parent holds O(window x batch_size) articles whatever the corpus size. Results come
 back in input order, so `-j N` stores exactly what `-j 1` stores.
+
+Workers are spawned (see below), so a script calling `sitrep.pipeline.run` with n_process > 1
+needs the usual `if __name__ == "__main__":` guard; the `sitrep` command has it.
 """
 from __future__ import annotations
 

@@ -257,6 +257,7 @@ def test_concurrent_writers_lose_nothing(store_url):
     assert counts["mentions"] == 2 * counts["documents"]
 
 
+@pytest.mark.slow
 def test_two_analyze_processes_into_one_store(store_url, tmp_path):
     """Two `sitrep analyze` processes on different folders, started together: both finish,
     every document is stored once, and the last fusion saw them all."""

@@ -15,6 +15,7 @@ import io
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -24,6 +25,9 @@ import pytest
 
 from reliability_corpus import ARTICLES, FRENCH, as_text, short_report
 from reliability_helpers import assert_store_consistent, db_query, run_sitrep
+
+# Tests over one real `sitrep analyze` run (it loads the spaCy model for the good articles).
+CLI = pytest.mark.model
 
 PROBLEM_STATUSES = ("empty", "unreadable", "not_text", "too_large", "not_news", "missing")
 
@@ -37,7 +41,7 @@ class Case:
     counts: tuple = ()            # for files of records: ((status, n), ...)
 
     def __str__(self) -> str:
-        return self.name
+        return self.name.encode("unicode_escape").decode("ascii")
 
 
 def S(*statuses: str) -> frozenset[str]:
@@ -62,6 +66,10 @@ CASES = [
     Case("inputs/nested.html", S("ok"), phrase="set fire to six construction vehicles"),
     Case("inputs/records.jsonl", S("ok", "unreadable"), rows=5, phrase="on day 31,",
          counts=(("ok", 3), ("unreadable", 2))),
+    # JSON nested deeper than the parser's recursion limit: the file, or just that line.
+    Case("inputs/deep.json", S("unreadable")),
+    Case("inputs/deep.jsonl", S("ok", "unreadable"), rows=2, phrase="on day 33,",
+         counts=(("ok", 1), ("unreadable", 1))),
     Case("inputs/truncated.txt.gz", S("unreadable")),
     # Non-English text is either kept (language recorded) or set aside as not_news with a reason.
     Case("inputs/french.txt", S("ok", "not_news")),
@@ -71,10 +79,19 @@ CASES = [
     Case("inputs/self", S("unreadable", "not_text", "missing"), rows=None),
     Case("inputs/locked", S("unreadable"), rows=None),
     Case("does-not-exist.txt", S("missing")),
+    # XML that attacks its parser: an external entity naming a local file, and nested
+    # entities that expand to gigabytes ("billion laughs").
+    Case("inputs/xxe.rss", S("ok"), phrase="on day 50,"),
+    Case("inputs/laughs.rss", S("ok", "empty", "unreadable", "not_news"), rows=None),
+    # File names are input too: a newline must not forge a console line, nor an escape
+    # sequence reach the terminal.
+    Case("inputs/forged\nsitrep: missing: forged.txt", S("empty")),
+    Case("inputs/ansi\x1b[2J\x1b[31mred.txt", S("empty")),
 ]
 CASE_BY_NAME = {c.name: c for c in CASES}
 
 BIG = 200 * 1024 * 1024
+SECRET = "secret-token-3f9c2d not for any article"
 
 
 def _html_page(title: str, body: str) -> str:
@@ -139,6 +156,9 @@ def build_corpus(root) -> list[str]:
     lines = [records[0], '{"id": "r-broken", "text": "unterminated string', records[1],
              "this line is not JSON at all", records[2]]
     w("records.jsonl", ("\n".join(lines) + "\n").encode())
+    w("deep.json", ("[" * 200_000 + "]" * 200_000).encode())
+    w("deep.jsonl", ('{"id": "deep", "text": ' + "[" * 200_000 + "]" * 200_000 + "}\n"
+                     + json.dumps({"id": "r33", "text": short_report(33)}) + "\n").encode())
     w("truncated.txt.gz", gzip.compress(short_report(40).encode() * 20)[:300])
     title, dateline, body = FRENCH
     w("french.txt", f"{title}\n\n{dateline} - {body}\n".encode())
@@ -149,6 +169,20 @@ def build_corpus(root) -> list[str]:
     locked.mkdir()
     (locked / "inside.txt").write_text(as_text("quetta").replace("Quetta", "Mastung"))
     locked.chmod(0)
+    secret = root / "secret.txt"
+    secret.write_text(SECRET)
+    r50 = short_report(50)
+    w("xxe.rss", (f'<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY xxe SYSTEM "{secret.as_uri()}">]>'
+                  f'<rss version="2.0"><channel><title>Wire</title><item><title>{r50.splitlines()[0]}'
+                  f"</title><pubDate>Sun, 03 Mar 2024 10:00:00 GMT</pubDate><description>&xxe; "
+                  f"{r50}</description></item></channel></rss>").encode())
+    lol = "".join(f'<!ENTITY lol{i} "{("&lol%d;" % (i - 1)) * 10}">' for i in range(1, 10))
+    w("laughs.rss", (f'<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY lol0 "lol">{lol}]>'
+                     f"<rss version=\"2.0\"><channel><title>Wire</title><item><title>Laughs</title>"
+                     f"<description>&lol9; {short_report(51)}</description></item></channel>"
+                     f"</rss>").encode())
+    w("forged\nsitrep: missing: forged.txt", b"")
+    w("ansi\x1b[2J\x1b[31mred.txt", b"")
     return [str(inputs), str(root / "does-not-exist.txt")]
 
 
@@ -156,7 +190,7 @@ def _privilege_drop() -> tuple[str, ...] | None:
     """A command prefix under which a mode-000 folder is really unreadable, or None.
 
     Root reads everything (CAP_DAC_OVERRIDE); dropping the two DAC capabilities with setpriv
-    keeps uid 0 (so the venv under a root-only home stays usable) but restores permission
+    keeps uid 0 (so an interpreter installed for root stays usable) but restores permission
     checks. Returns () when not root."""
     if os.geteuid() != 0:
         return ()
@@ -165,9 +199,8 @@ def _privilege_drop() -> tuple[str, ...] | None:
         return None
     caps = "-dac_override,-dac_read_search"
     prefix = (setpriv, f"--inh-caps={caps}", f"--ambient-caps={caps}", f"--bounding-set={caps}")
-    probe = subprocess.run([*prefix, sys.executable, "-c", "import os; os.listdir('/root')"],
-                           capture_output=True)
-    # /root is normally 0700 root: still readable as its owner; the probe checks setpriv runs.
+    # setpriv may be refused (e.g. in a container without the capability to change them)
+    probe = subprocess.run([*prefix, sys.executable, "-c", "import sitrep"], capture_output=True)
     return prefix if probe.returncode == 0 else None
 
 
@@ -206,6 +239,7 @@ def bad_run(tmp_path_factory):
             "rows": rows, "locked_ok": locked_ok}
 
 
+@CLI
 def test_run_goes_on_and_exits_zero(bad_run):
     proc = bad_run["proc"]
     out = proc.stdout + proc.stderr
@@ -213,17 +247,21 @@ def test_run_goes_on_and_exits_zero(bad_run):
     assert proc.returncode == 0, out[-3000:]
 
 
+@CLI
 def test_one_console_line_per_problem(bad_run):
     problems = [r for r in bad_run["rows"] if r[2] in PROBLEM_STATUSES]
     lines = [ln for ln in bad_run["proc"].stderr.splitlines()
              if any(ln.startswith(f"sitrep: {s}: ") for s in PROBLEM_STATUSES)]
     assert problems, "no problem rows stored at all"
     assert len(lines) == len(problems), "\n".join(lines)
+    assert "\x1b" not in bad_run["proc"].stderr, "a terminal escape sequence reached the console"
     for _, source, status, _ in problems:
         name = os.path.basename(source.split("#", 1)[0])
+        name = re.split(r"[\x00-\x1f]", name)[0]      # shown escaped from there on
         assert any(name in ln and status in ln for ln in lines), f"no console line for {source}"
 
 
+@CLI
 @pytest.mark.parametrize("case", CASES, ids=str)
 def test_input_gets_expected_status(bad_run, case):
     if case.name == "inputs/locked" and not bad_run["locked_ok"]:
@@ -249,6 +287,7 @@ def test_input_gets_expected_status(bad_run, case):
             assert "\n" not in reason, f"{source}: reason is not one line: {reason!r}"
 
 
+@CLI
 @pytest.mark.parametrize("case", [c for c in CASES if c.phrase], ids=str)
 def test_good_article_is_stored(bad_run, case):
     doc_ids = [r[0] for r in bad_run["by_case"][case.name] if r[2] == "ok"]
@@ -264,6 +303,16 @@ def test_good_article_is_stored(bad_run, case):
         f"{case.name}: decoded with replacement characters"
 
 
+@CLI
+@CLI
+def test_xml_entities_are_not_expanded(bad_run):
+    texts = [d for (d,) in db_query(bad_run["db"], "SELECT data FROM articles")]
+    assert texts, "no articles stored"
+    assert not any("secret-token-3f9c2d" in t for t in texts), "an external entity was read"
+    assert max(len(t) for t in texts) < 1_000_000, "an entity expansion reached the store"
+
+
+@CLI
 def test_nothing_else_stored_and_store_consistent(bad_run):
     assert bad_run["stray"] == [], f"rows for no input: {bad_run['stray'][:5]}"
     assert_store_consistent(bad_run["db"])
@@ -305,3 +354,28 @@ def test_max_bytes_setting_is_honoured(tmp_path):
     assert [d.status for d, _ in docs] == ["too_large"]
     docs = list(ingest.iter_documents([str(f)], Settings()))
     assert [d.status for d, _ in docs] == ["ok"]
+
+
+def test_database_path_with_uri_characters(tmp_path):
+    """'#', '?' and '%' in the database path: read-only commands open that file, read-only,
+    and create no other one."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    db = tmp_path / "war#room?mode=rwc%41.db"
+    proc = run_sitrep("analyze", str(tmp_path / "in"), "--db", str(db), "--quiet")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    before = sorted(p.name for p in tmp_path.iterdir())
+    proc = run_sitrep("events", "--db", str(db))
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    extra = sorted(set(p.name for p in tmp_path.iterdir()) - set(before))
+    assert not [n for n in extra if not n.startswith(db.name)], f"stray files: {extra}"
+
+
+def test_a_file_that_is_not_a_database_is_one_clear_error(tmp_path):
+    not_db = tmp_path / "notes.db"
+    not_db.write_text("not a database\n" * 100)
+    for args in (("events", "--db", str(not_db)), ("analyze", str(not_db), "--db", str(not_db))):
+        proc = run_sitrep(*args)
+        lines = [ln for ln in proc.stderr.splitlines() if ln.strip()]
+        assert proc.returncode != 0 and len(lines) == 1, proc.stderr[-2000:]
+        assert lines[0].startswith("sitrep: error:") and "Traceback" not in proc.stderr, lines

@@ -27,13 +27,14 @@ def _seed_db(tmp_path) -> pathlib.Path:
     seed.mkdir()
     for name in ("quetta", "gwadar", "kech"):
         (seed / f"{name}.txt").write_text(as_text(name))
-    db = tmp_path / "shared.db"
+    db = tmp_path / "events.db"
     proc = run_sitrep("analyze", str(seed), "--db", str(db), "--quiet")
     assert proc.returncode == 0, proc.stderr[-2000:]
     return db
 
 
 @pytest.mark.slow
+@pytest.mark.model
 def test_serve_answers_while_analyze_writes(tmp_path, need_serve):
     import httpx
 
@@ -83,6 +84,7 @@ def test_serve_answers_while_analyze_writes(tmp_path, need_serve):
 
 
 @pytest.mark.slow
+@pytest.mark.model
 def test_small_load_test_has_no_errors(tmp_path, need_serve):
     db = _seed_db(tmp_path)
     out = tmp_path / "load.json"

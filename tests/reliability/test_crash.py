@@ -22,9 +22,9 @@ KILL_AFTER = 40          # documents stored before the kill
 WAIT_CAP = 600           # seconds to wait for the first documents (a cap, not an assertion)
 
 
-def _write_corpus(folder) -> None:
+def _write_corpus(folder, n: int = N_DOCS) -> None:
     folder.mkdir()
-    for i in range(N_DOCS):
+    for i in range(n):
         (folder / f"report-{i:05d}.txt").write_text(short_report(i))
 
 
@@ -48,29 +48,36 @@ def _snapshot(db) -> dict:
     }
 
 
-@pytest.mark.slow
-def test_sigkill_mid_run_then_rerun_completes(tmp_path):
-    corpus = tmp_path / "corpus"
-    _write_corpus(corpus)
-    db = tmp_path / "killed.db"
-    log = open(tmp_path / "killed.log", "w")
+def _signal_mid_run(corpus, db, sig, log_path) -> subprocess.Popen:
+    """Start analyze, wait until KILL_AFTER documents are stored, send `sig`, wait for exit."""
+    log = open(log_path, "w")
     proc = subprocess.Popen([SITREP, "analyze", str(corpus), "--db", str(db), "--quiet",
                              "--batch-size", "8"], stdout=log, stderr=subprocess.STDOUT,
                             env=sitrep_env())
     try:
         deadline = time.monotonic() + WAIT_CAP
         while _n_documents(db) < KILL_AFTER:
-            assert proc.poll() is None, "analyze ended before it could be killed " \
-                                        f"(exit {proc.returncode}); see {log.name}"
+            assert proc.poll() is None, "analyze ended before it could be stopped " \
+                                        f"(exit {proc.returncode}); see {log_path}"
             assert time.monotonic() < deadline, "no documents stored within the wait cap"
             time.sleep(0.05)
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(timeout=60)
+        proc.send_signal(sig)
+        proc.wait(timeout=120)
     finally:
         if proc.poll() is None:
             proc.kill()
             proc.wait()
         log.close()
+    return proc
+
+
+@pytest.mark.slow
+@pytest.mark.model
+def test_sigkill_mid_run_then_rerun_completes(tmp_path):
+    corpus = tmp_path / "corpus"
+    _write_corpus(corpus)
+    db = tmp_path / "killed.db"
+    proc = _signal_mid_run(corpus, db, signal.SIGKILL, tmp_path / "killed.log")
     assert proc.returncode == -signal.SIGKILL, "the run finished before the kill landed"
 
     killed = _n_documents(db)
@@ -97,3 +104,27 @@ def test_sigkill_mid_run_then_rerun_completes(tmp_path):
     again = run_sitrep("analyze", str(corpus), "--db", str(db), "--quiet")
     assert again.returncode == 0, again.stderr[-3000:]
     assert _snapshot(db) == want
+
+
+@pytest.mark.slow
+@pytest.mark.model
+def test_ctrl_c_mid_run_is_one_line_and_resumable(tmp_path):
+    """SIGINT (Ctrl-C): exit 130 with one line and no traceback; the store stays consistent
+    and a re-run finishes the work."""
+    corpus = tmp_path / "corpus"
+    _write_corpus(corpus, 300)
+    db = tmp_path / "interrupted.db"
+    log = tmp_path / "interrupted.log"
+    proc = _signal_mid_run(corpus, db, signal.SIGINT, log)
+    output = log.read_text()
+    assert proc.returncode == 130, output[-2000:]
+    assert "Traceback" not in output
+    assert [ln for ln in output.splitlines() if ln.strip()] in (["sitrep: aborted"],
+                                                                ["sitrep: interrupted"]), output
+    assert _n_documents(db) < 300
+    assert_store_consistent(db)
+    resumed = run_sitrep("analyze", str(corpus), "--db", str(db), "--quiet")
+    assert resumed.returncode == 0, resumed.stderr[-3000:]
+    assert_store_consistent(db)
+    assert db_query(db, "SELECT COUNT(*), COUNT(DISTINCT sha256) FROM documents WHERE "
+                        "status = 'ok'") == [(300, 300)]

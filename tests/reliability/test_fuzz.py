@@ -10,7 +10,6 @@
 """
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import functools
 import json
@@ -19,14 +18,14 @@ import re
 import tempfile
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sitrep.models import DOC_STATUSES, Actor, Article, Figure, Mention, Place
 
-# The largest count a parser may return: more than any plausible casualty figure, small
-# enough to catch digit runs and ids read as counts (ACLED's largest single-event fatality
-# figures are in the tens of thousands).
+# The largest count a parser may return. Ten million is far above any toll one report gives
+# for one event, and small enough to catch ids and digit runs read as counts; the exact value
+# matters less than having a bound (SQLite integers overflow at 2**63, which stops a run).
 MAX_COUNT = 10_000_000
 
 FUZZ = settings(max_examples=150, deadline=None,

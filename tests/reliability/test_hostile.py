@@ -22,10 +22,15 @@ import socket
 from html.parser import HTMLParser
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reliability_corpus import as_text
 from reliability_helpers import (assert_store_consistent, db_query, get_routes, has_command,
                                  run_sitrep, serving)
+
+# Every test here starts from a real `sitrep analyze` run, which loads the spaCy model.
+pytestmark = pytest.mark.model
 
 SCRIPT = "<script>window.__pwned=1</script>"
 IMG = "<img src=x onerror=window.__pwned=2>"
@@ -34,6 +39,7 @@ ATTR = "' onmouseover='window.__pwned=4"
 JS_URL = "javascript:window.__pwned=5"
 SQL = "'; DROP TABLE events; --"
 TEMPLATE = "{{7*7}}${7*7}"
+FORMULA = '=HYPERLINK("http://127.0.0.1/x","open")'
 ALL = f"{SCRIPT} {IMG} {SVG} {ATTR} {JS_URL} {SQL} {TEMPLATE}"
 
 # What must never appear in HTML: the injected markup itself (which would also close a
@@ -106,7 +112,7 @@ def _inject_event(db) -> str:
         ev = Event(event_id="hostile0000000001", date="2024-01-30", date_precision=1,
                    event_type="Violence against civilians", sub_event_type="Attack", cameo="180",
                    goldstein=-9.0, actor1=Actor(f"Gunmen {SCRIPT}", "PAK", "political_militia"),
-                   actor2=Actor(f"Police {SVG}", "PAK", "state_forces"),
+                   actor2=Actor(f"{FORMULA} Police {SVG}", "PAK", "state_forces"),
                    place=Place(f"Quetta {IMG}", "Pakistan", "PAK", f"Balochistan {ATTR}", None,
                                30.18, 67.0, 1, "city"),
                    fatalities=Range(4, 4, 4), claims=(claim,),
@@ -182,6 +188,27 @@ def test_pages_show_hostile_text_only_escaped(server, hostile_db):
         assert "window.__pwned=1" in resp.text, f"{path}: the hostile event is not shown"
 
 
+def test_serves_loopback_only_by_default(server):
+    """Started without --host, the server listens on 127.0.0.1 only (read from the kernel's
+    socket table, Linux)."""
+    import os
+
+    port = int(server.rsplit(":", 1)[1])
+    listening = []
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        if not os.path.exists(table):
+            continue
+        with open(table) as f:
+            for line in f.readlines()[1:]:
+                local, state = line.split()[1], line.split()[3]
+                addr, p = local.rsplit(":", 1)
+                if state == "0A" and int(p, 16) == port:
+                    listening.append(addr)
+    if not listening:
+        pytest.skip("no readable socket table")
+    assert set(listening) == {"0100007F"}, f"listening on {listening} (hex, not 127.0.0.1)"
+
+
 def test_data_routes_are_not_served_as_html(server, hostile_db):
     """JSON/CSV carry the text verbatim, which is right, but must never be rendered as HTML."""
     import httpx
@@ -194,6 +221,26 @@ def test_data_routes_are_not_served_as_html(server, hostile_db):
         ctype = resp.headers.get("content-type", "")
         assert not ctype.startswith("text/html"), f"{path} served as {ctype}"
         assert resp.headers.get("x-content-type-options", "").lower() == "nosniff", path
+
+
+def test_csv_cells_are_not_formulas(server):
+    """Text a spreadsheet would run ("=", "+", "-", "@" first) is defused in the CSV."""
+    import csv
+    import io
+
+    import httpx
+
+    resp = httpx.get(server + "/events.csv", timeout=60)
+    assert resp.status_code == 200
+    rows = list(csv.reader(io.StringIO(resp.text)))
+    cells = [c for row in rows[1:] for c in row]
+    assert any("HYPERLINK" in c for c in cells), "the hostile event is not in the CSV"
+    for c in cells:
+        if c[:1] in ("=", "+", "-", "@", "\t", "\r"):
+            try:
+                float(c)
+            except ValueError:
+                pytest.fail(f"a CSV cell a spreadsheet would run: {c[:80]!r}")
 
 
 SQL_FRAGMENTS = ["'; DROP TABLE events; --", "' OR '1'='1", '" OR 1=1 --', "1' OR 1=1 --",
@@ -245,6 +292,24 @@ def test_sql_fragments_in_filters_are_just_values(server, hostile_db):
                         assert resp.json()["total"] == 0, f"{name}={value!r} matched events"
     assert _tables(hostile_db["db"]) == before, "a table changed under read-only filtering"
     assert_store_consistent(hostile_db["db"])
+
+
+FILTERS = ["date_from", "date_to", "country", "admin1", "actor", "event_type", "cameo", "q",
+           "limit", "offset"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(params=st.lists(st.tuples(st.sampled_from(FILTERS),
+                                 st.text(max_size=40) | st.sampled_from(SQL_FRAGMENTS)),
+                       min_size=1, max_size=4),
+       path=st.sampled_from(["/events.json", "/events", "/events.geojson", "/events.csv"]))
+def test_filters_never_fail_on_arbitrary_values(server, params, path):
+    import httpx
+
+    resp = httpx.get(server + path, params=params, timeout=60)
+    assert resp.status_code < 500, (path, params, resp.status_code, resp.text[:300])
+    if path == "/events" and resp.status_code == 200:
+        assert_inert_html(resp.text, f"/events {params!r}")
 
 
 def _raw_get(base: str, target: bytes, headers: bytes = b"", body: bytes = b"",
@@ -336,6 +401,37 @@ def test_absurd_figures_do_not_break_the_run(tmp_path):
     assert_store_consistent(db)
     for (best,) in db_query(db, "SELECT fatalities_best FROM events"):
         assert best is None or 0 <= best <= 10_000_000
+
+
+# ---------------------------------------------------------------- terminal escapes
+
+def test_console_tables_do_not_replay_terminal_escapes(tmp_path):
+    """Article titles, outlets and text can carry terminal control sequences (clear screen,
+    set the window title, fake output); `sitrep articles`, `events` and `show` must not send
+    them to the terminal."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    esc = "\x1b[2J\x1b]0;window title set by an article\x07\x1b[31m"
+    (folder / "esc.txt").write_text(as_text("quetta").replace(
+        "Gunmen attack checkpoint", f"Gunmen {esc}attack checkpoint").replace(
+        "Four police officers", f"Four {esc}police officers"))
+    rec = {"id": "esc-1", "title": f"Checkpoint {esc}attack", "outlet": f"Outlet{esc}",
+           "published": "2024-01-30", "text": as_text("kech")}
+    (folder / "esc.jsonl").write_text(json.dumps(rec) + "\n")
+    db = tmp_path / "esc.db"
+    proc = run_sitrep("analyze", str(folder), "--db", str(db), "--quiet")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    event_ids = [r[0] for r in db_query(db, "SELECT event_id FROM events ORDER BY event_id")]
+    commands = [("articles",), ("events",)] + [("show", i) for i in event_ids[:5]]
+    if not has_command("show"):
+        commands = commands[:2]
+    for args in commands:
+        out = run_sitrep(*args, "--db", str(db))
+        assert out.returncode == 0, out.stderr[-2000:]
+        shown = out.stdout + out.stderr
+        bad = sorted({hex(ord(c)) for c in shown if ord(c) < 32 and c not in "\n\t"
+                      or 0x7f <= ord(c) < 0xa0})
+        assert not bad, f"`sitrep {' '.join(args)}` printed control characters {bad}"
 
 
 # ---------------------------------------------------------------- in a real browser

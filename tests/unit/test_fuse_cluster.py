@@ -146,3 +146,40 @@ def test_repeated_mentions_are_one_claim_each_and_duplicates_ignored():
     m = mention("a.txt", n=0, a1=IRAN, a2=JAA, place=BALOCHISTAN)
     events = fuse([m, m])
     assert len(events) == 1 and len(events[0].claims) == 1
+
+
+def test_same_appeal_by_two_governments_is_two_events():
+    from sitrep.models import Actor
+    china = Actor("Government of China", "CHN", "government")
+    usa = Actor("Government of United States", "USA", "government")
+    appeal = (None, None, "0256", -0.3)
+    ms = [mention("a.txt", n=0, kind=appeal, a1=china, a2=PAK_GOV, date="2024-01-18", trigger="urged restraint"),
+          mention("b.txt", n=0, kind=appeal, a1=usa, a2=PAK_GOV, date="2024-01-18", trigger="urged restraint")]
+    assert len(fuse(ms)) == 2
+
+
+def test_one_bombing_blamed_on_different_groups_is_one_event_with_a_dispute():
+    from fuse_builders import ISK, KERMAN, SUICIDE
+    ms = [mention("a.txt", n=0, kind=SUICIDE, a1=ISK, a2=CIV_IRN, place=KERMAN, date="2024-01-03",
+                  fatalities=killed(85), trigger="bombing"),
+          mention("b.txt", n=0, kind=SUICIDE, a1=JAA, place=KERMAN, date="2024-01-03",
+                  attributed_to="Iranian officials", trigger="bombing")]
+    events = fuse(ms)
+    assert len(events) == 1
+    perp = next(d for d in events[0].disputes if d.field == "actor1")
+    assert {s["value"] for s in perp.sides} == {"Islamic State Khorasan", "Jaish al-Adl"}
+
+
+def test_a_bare_attack_joins_the_bombing_it_names():
+    from fuse_builders import ISK, KERMAN, SUICIDE
+    attack = ("Violence against civilians", "Attack", "180", -9.0)
+    ms = [mention("a.txt", n=0, kind=SUICIDE, a1=ISK, a2=CIV_IRN, place=KERMAN, date="2024-01-03",
+                  trigger="suicide bombing", fatalities=killed(85)),
+          mention("b.txt", n=0, kind=attack, a1=JAA, a2=CIV_IRN, place=KERMAN, date="2024-01-03",
+                  trigger="Kerman attack")]
+    events = fuse(ms)
+    assert len(events) == 1 and events[0].sub_event_type == "Suicide bomb"
+    # a gunfight is not a bombing, even on the same day in the same city
+    gunfight = mention("c.txt", n=0, kind=CLASH, a1=JAA, a2=IRAN, place=KERMAN, date="2024-01-03",
+                       trigger="gunfight")
+    assert len(fuse(ms[:1] + [gunfight])) == 2

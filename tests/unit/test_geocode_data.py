@@ -95,6 +95,9 @@ def test_ruler_exclude_are_words(supplement):
 
 def test_countries_file(countries):
     assert isinstance(countries["version"], int)
+    assert set(countries) <= {"version", "countries", "missions"}
+    for name, iso3 in countries.get("missions", {}).items():
+        assert name.strip() and _iso3_ok(iso3), name
     demonyms = {}
     for iso3, entry in countries["countries"].items():
         assert _iso3_ok(iso3), iso3

@@ -165,3 +165,16 @@ def test_failed_build_keeps_the_old_cache(tmp_path, monkeypatch):
         build_mod.build(target, "v")
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["g.sqlite"]
+
+
+def test_prune_keeps_the_newest_caches(tmp_path):
+    import os
+
+    from sitrep.geocode.gazetteer import _prune
+    for i in range(5):
+        f = tmp_path / f"gazetteer-v{i}.sqlite"
+        f.write_bytes(b"x")
+        os.utime(f, (1000 + i, 1000 + i))
+    (tmp_path / "other.sqlite").write_bytes(b"keep")
+    _prune(tmp_path, keep=2)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["gazetteer-v3.sqlite", "gazetteer-v4.sqlite", "other.sqlite"]

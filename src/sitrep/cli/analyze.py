@@ -29,12 +29,20 @@ def analyze(paths, db, engine, scheduler, batch_size, n_process, quiet):
         def seen(doc):
             bar.update(1)
             if doc.status not in ("ok", "duplicate"):
-                bar.write(f"sitrep: {doc.status}: {doc.source}: {doc.reason}")
+                bar.write(_one_line(f"sitrep: {doc.status}: {doc.source}: {doc.reason}"))
         summary = run(paths, store, settings, on_document=seen)
     parts = ", ".join(f"{n} {status}" for status, n in sorted(summary.documents.items())) or "none new"
     click.echo(f"documents: {parts}; unchanged: {summary.skipped_unchanged}; "
                f"articles: {summary.articles}; mentions: {summary.mentions}; events: {summary.events}",
                err=True)
+
+
+def _one_line(text: str) -> str:
+    """File names and reasons come from the inputs: show their control characters escaped
+    (a newline in a file name must not forge a second console line, nor an escape sequence
+    drive the terminal)."""
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii")
+                   for ch in text)
 
 
 def register(group: click.Group) -> None:

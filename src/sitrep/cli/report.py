@@ -15,9 +15,11 @@ from sitrep.cli.common import db_option
 @click.option("--country", help="Only events in this country.")
 def report(db, output, title, date_from, date_to, country):
     """Write the HTML report: map, timeline, escalation, actor network and events."""
+    from sitrep.export import check_output
     from sitrep.export.report import write_report
     from sitrep.store import open_store
 
+    check_output(output)
     with open_store(db, readonly=True) as store:
         store.migrate()
         n = write_report(store, output, title=title, date_from=date_from, date_to=date_to,

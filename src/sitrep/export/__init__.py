@@ -26,9 +26,23 @@ def formats(kind: str) -> list[str]:
     return sorted(f for k, f in WRITERS if k == kind)
 
 
+def check_output(output: str) -> None:
+    """Refuse an output path that cannot be written, with one clear line (not a traceback)."""
+    import os
+    from sitrep.errors import ExportError
+    if output == "-":
+        return
+    if os.path.isdir(output):
+        raise ExportError(f"{output} is a directory; give a file name for --output")
+    parent = os.path.dirname(os.path.abspath(output))
+    if not os.path.isdir(parent):
+        raise ExportError(f"cannot write {output}: folder {parent} does not exist")
+
+
 def write(kind: str, fmt: str, store, output: str, **filters) -> int:
     target = WRITERS.get((kind, fmt))
     if target is None:
         raise UsageError(f"cannot export {kind} as {fmt}; formats for {kind}: {', '.join(formats(kind))}")
+    check_output(output)
     module, func = target.split(":")
     return getattr(importlib.import_module(module), func)(store, output, **filters)

@@ -186,6 +186,9 @@ def find_actors(text: str, default_country: str | None = None) -> list[ActorHit]
         kind = head_kind.get(m.group(1).lower())
         if kind is None:
             continue
+        if kind == "civilians" and m.group(0)[:1].isupper() and m.start() > 0 and \
+                not re.search(r"[.!?]\s*$", text[:m.start()]):
+            continue    # a capitalised "People" mid-sentence is part of a name ("People's Militia")
         country = _country_near(text, m.start(), m.end()) or default_country
         start = m.start()
         lm = re.search(r"((?:unidentified|unknown|suspected|armed|masked|local|Afghan|[A-Z][a-z]+)\s+)+$", text[:start])
@@ -193,6 +196,10 @@ def find_actors(text: str, default_country: str | None = None) -> list[ActorHit]
             start = lm.start()
         hits.append(ActorHit(generic_actor(kind, country, text[start:m.end()]), start, m.end(), kind, True))
     hits.sort(key=lambda h: h.start)
+    # "a chief police officer": of two generic words in a row the last is the head
+    hits = [h for i, h in enumerate(hits)
+            if not (h.generic and i + 1 < len(hits) and hits[i + 1].generic
+                    and not text[h.end:hits[i + 1].start].strip())]
     return _dedupe(hits)
 
 
@@ -217,21 +224,24 @@ def role_of(doc, span, trigger_i: int) -> str | None:
     nsubj / by-agent / possessor -> agent; dobj / nsubjpass / on-against -> patient;
     with / between -> party. None when the parse does not connect them within four steps."""
     tok = span.root
+    trig = doc[trigger_i]
     path = []
     steps = 0
-    while tok.i != trigger_i and tok.head.i != tok.i and steps < 5:
-        path.append(tok)
-        tok = tok.head
-        steps += 1
-    if tok.i != trigger_i:
-        # the trigger's own subject may sit on the verb it is attached to ("launched an attack")
-        trig = doc[trigger_i]
-        if trig.dep_ in ("dobj", "pobj", "attr", "nsubj") and tok.i == trig.head.i and path:
+    while tok.i != trigger_i and steps < 5:
+        if path and trig.dep_ in ("dobj", "attr", "nsubjpass") and tok.i == trig.head.i:
+            # the doer of "launched an attack" / "carried out strikes" is the light verb's subject
             dep = path[-1].dep_
             if dep in ("nsubj", "agent"):
                 return AGENT
             if dep == "nsubjpass":
                 return PATIENT
+            return None
+        if tok.head.i == tok.i:
+            break
+        path.append(tok)
+        tok = tok.head
+        steps += 1
+    if tok.i != trigger_i:
         return None
     if not path:
         return None

@@ -21,7 +21,7 @@ from sitrep.extract.actors import (AGENT, ARMED_TYPES, PARTY, PATIENT, find_acto
 from sitrep.extract.attribution import attribution
 from sitrep.extract.candidates import candidate_chunks
 from sitrep.extract.links import link_cues, resolve_target
-from sitrep.extract.modality import modality
+from sitrep.extract.modality import generic_reference, modality
 from sitrep.extract.numbers import figure, find_counts
 from sitrep.extract.triggers import Trigger, best_hit, find_hits, frames_in
 from sitrep.models import Actor, Mention
@@ -43,10 +43,12 @@ SUMMARY_MAX_CHARS = 1500
 # Bare casualty words: in a short report's later sentences they give figures, not event types.
 CASUALTY_WORDS = {"killed", "injured", "wounded", "dead", "died", "hurt", "killing", "injuring"}
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
-# When a short report names no recognisable trigger at all, the commonest ACLED type in
-# contemporary data (Protests/Peaceful protest, ~30% of global_2020_05) is the best guess;
-# flagged by rule "fallback" and confidence 0.2.
+# When a short report names no recognisable trigger at all: an armed actor without an act is
+# most often a movement or presence of forces (ACLED "Change to group/activity"); otherwise the
+# commonest ACLED type in contemporary data (Protests/Peaceful protest, ~30% of global_2020_05).
+# Flagged by rule "fallback" and confidence 0.2.
 FALLBACK = Trigger("fallback", "Protests", "Peaceful protest", "141", -6.5, 0)
+FALLBACK_ARMED = Trigger("fallback_armed", "Strategic developments", "Change to group/activity", "154", -7.2, 0)
 
 
 class Extractor:
@@ -91,11 +93,14 @@ class Extractor:
         previous = None
         for chunk, doc in chunk_docs:
             hits = find_hits(doc)
-            frames = frames_in(hits, doc)
+            # a short report is one scene: a protest named anywhere colours all its violence;
+            # in a long article each sentence stands on its own
+            doc_frames = frames_in(hits, doc) if summary else None
             for sent in doc.sents:
                 shits = [h for h in hits if sent.start <= h.start < sent.end]
+                frames = doc_frames if summary else frames_in(shits, doc)
                 m = self._sentence(article, chunk, doc, sent, shits, frames, country, anchor, previous,
-                                   len(mentions), mentions)
+                                   len(mentions), mentions, summary)
                 if m is not None:
                     mentions.append(m)
                     if m.date:
@@ -105,19 +110,26 @@ class Extractor:
         return mentions
 
     def _sentence(self, article, chunk, doc, sent, hits, frames, country, anchor, previous, n,
-                  earlier) -> Mention | None:
+                  earlier, summary=False) -> Mention | None:
         got = best_hit(doc, hits, frames)
         if got is None:
             return None
         hit, trig = got
+        counts = find_counts(sent.text)
+        fat, inj = figure(counts, "killed"), figure(counts, "injured")
+        if not summary and trig.event_type in VIOLENT and fat is None and inj is None \
+                and generic_reference(doc, hit.head, sent):
+            return None     # background: "militants have often attacked ..." is no one event
         place = _place(sent, doc, country)
         here = (place.iso3 if place else None) or country
         anchors = [hit.head] + [h.head for h in hits if h is not hit]
-        a1, a2, assoc = _actors(doc, sent, anchors, trig, here)
+        # "X chased ... and fired at them": the subject sits on the first of the joined verbs
+        anchors += [doc[a].head.i for a in anchors if doc[a].dep_ == "conj"]
+        victims = [(c.start, c.end) for c in counts]
+        a1, a2, assoc = _actors(doc, sent, anchors, trig, here, victims)
         trig, a1, a2 = refine(trig, a1, a2, here, frames)
-        counts = find_counts(sent.text)
-        fat, inj = figure(counts, "killed"), figure(counts, "injured")
-        if trig.event_type == "Violence against civilians" and a2 is None and (fat or inj):
+        if trig.event_type == "Violence against civilians" and a2 is None:
+            # ACLED: the other side of violence against civilians is always civilians
             a2 = generic_actor("civilians", here)
         date, precision, date_text = _when(sent, anchor, previous)
         start = chunk.start + sent.start_char
@@ -154,9 +166,12 @@ class Extractor:
                 continue
             if m.trigger.lower() in CASUALTY_WORDS and m.event_type == main.event_type:
                 continue    # "2 injured." adds a count, not a different kind of event
-            if m.event_type == main.event_type and m.event_type and \
+            # a protest that turned violent later in the report is a riot (ACLED: Violent demonstration)
+            turned = main.event_type == "Protests" and m.sub_event_type == "Violent demonstration"
+            if (turned or m.event_type == main.event_type and m.event_type) and \
                     _priority(m) > _priority(main) and m.sub_event_type != main.sub_event_type:
-                main = dataclasses.replace(main, sub_event_type=m.sub_event_type, cameo=m.cameo,
+                main = dataclasses.replace(main, event_type=m.event_type, sub_event_type=m.sub_event_type,
+                                           cameo=m.cameo, actor1=m.actor1 if turned else main.actor1,
                                            goldstein=m.goldstein, rule=main.rule + "+" + m.rule.split(":")[-1],
                                            actor2=main.actor2 or m.actor2)
             elif main.event_type is None and m.event_type is not None:
@@ -177,14 +192,17 @@ class Extractor:
         place = _place(sent, doc, country)
         here = (place.iso3 if place else None) or country
         date, precision, date_text = _when(sent, anchor, None)
+        armed = [h.actor for h in find_actors(doc.text, here) if h.actor.type in ARMED_TYPES]
+        trig = FALLBACK_ARMED if armed else FALLBACK
+        actor1 = armed[0] if armed else generic_actor("protesters", here)
         return Mention(
             mention_id=f"{article.article_id}:{chunk.start}:0", article_id=article.article_id,
             document=article.document, article_index=article.index, sentence=sent.text,
-            start=chunk.start, end=chunk.start + len(sent.text), trigger="", event_type=FALLBACK.event_type,
-            sub_event_type=FALLBACK.sub_event_type, cameo=FALLBACK.cameo, goldstein=FALLBACK.goldstein,
-            actor1=generic_actor("protesters", here), place=place, date=date, date_precision=precision,
+            start=chunk.start, end=chunk.start + len(sent.text), trigger="", event_type=trig.event_type,
+            sub_event_type=trig.sub_event_type, cameo=trig.cameo, goldstein=trig.goldstein,
+            actor1=actor1, place=place, date=date, date_precision=precision,
             date_text=date_text, outlet=article.outlet, published=article.published, confidence=0.2,
-            rule="fallback", version=self.version)
+            rule=f"fallback:{trig.id}", version=self.version)
 
 
 # ---------------------------------------------------------------- helpers
@@ -243,7 +261,7 @@ def _when(sent, anchor, previous):
         return None, 1, None
 
 
-def _actors(doc, sent, anchors: list[int], trig: Trigger, country: str | None):
+def _actors(doc, sent, anchors: list[int], trig: Trigger, country: str | None, victims=()):
     """(actor1, actor2, associated) for the trigger: agents first, then patients; the parse
     decides, sentence order breaks ties ("clashes between A and B": A then B)."""
     found = find_actors(sent.text, default_country=country)
@@ -254,7 +272,9 @@ def _actors(doc, sent, anchors: list[int], trig: Trigger, country: str | None):
             continue        # "officials said": a source, not a party to the fighting
         span = doc.char_span(sent.start_char + h.start, sent.start_char + h.end, alignment_mode="expand")
         role = None
-        if span is not None and len(span):
+        if any(vs <= h.start and h.end <= ve for vs, ve in victims):
+            role = PATIENT      # named inside a casualty count ("six soldiers lost their lives")
+        elif span is not None and len(span):
             # the winning trigger first; if the parse does not connect the actor to it, the
             # sentence's other trigger words ("soldiers were killed ... in an ambush")
             for anchor in anchors:
@@ -262,6 +282,7 @@ def _actors(doc, sent, anchors: list[int], trig: Trigger, country: str | None):
                 if role is not None:
                     break
         roles.append((role, h))
+    roles += _country_actors(doc, sent, anchors, trig, [h for _, h in roles])
     agents = [h.actor for r, h in roles if r == AGENT]
     patients = [h.actor for r, h in roles if r == PATIENT]
     others = [h.actor for r, h in roles if r not in (AGENT, PATIENT)]
@@ -281,6 +302,42 @@ def _actors(doc, sent, anchors: list[int], trig: Trigger, country: str | None):
     return a1, a2, assoc
 
 
+def _country_actors(doc, sent, anchors, trig, found):
+    """A country (or its capital) that the parse makes the doer or target of the act stands for
+    its state: 'Pakistan conducted strikes' -> Military Forces of Pakistan; 'Tehran condemned'
+    -> Government of Iran. A country that is only where something happened is a place."""
+    from sitrep.extract.actors import ActorHit, country_iso3
+    out = []
+    taken = [(h.start, h.end) for h in found]
+    violent = trig.event_type in VIOLENT
+    for ent in sent.ents:
+        if ent.label_ not in ("GPE", "NORP"):
+            continue
+        s, e = ent.start_char - sent.start_char, ent.end_char - sent.start_char
+        if any(a <= s < b or a < e <= b for a, b in taken):
+            continue
+        iso = None
+        try:
+            from sitrep.geocode import country_iso3 as geo_iso3
+            iso = geo_iso3(ent.text, metonyms=True)
+        except Exception:   # no gazetteer: names and demonyms from the local table
+            iso = country_iso3(ent.text)
+        if not iso:
+            continue
+        role = None
+        for anchor in anchors:
+            role = role_of(doc, ent, anchor)
+            if role is not None:
+                break
+        if role not in (AGENT, PATIENT) or (role == PATIENT and violent):
+            continue    # a target country of a strike is the territory hit, not a party
+        if ent.label_ == "NORP" and ent.root.dep_ not in ("nsubj", "poss", "nsubjpass"):
+            continue    # "Iranian missiles": the demonym qualifies a weapon, not a party
+        actor = generic_actor("military" if violent else "government", iso, ent.text)
+        out.append((role, ActorHit(actor, s, e, "country", True)))
+    return out
+
+
 def refine(trig: Trigger, a1: Actor | None, a2: Actor | None, country: str | None,
            frames: set[str]) -> tuple[Trigger, Actor | None, Actor | None]:
     """ACLED's coding depends on who acts against whom (codebook, section 1 of the taxonomy):
@@ -291,7 +348,10 @@ def refine(trig: Trigger, a1: Actor | None, a2: Actor | None, country: str | Non
         return dataclasses.replace(trig, id=f"{trig.id}>{suffix}", event_type=event_type,
                                    sub_event_type=sub, cameo=cameo, goldstein=goldstein)
     t1, t2 = (a1.type if a1 else None), (a2.type if a2 else None)
-    if trig.sub_event_type == "Attack" and t2 in ARMED_TYPES and t1 not in ("civilians", "rioters", "protesters"):
+    if trig.sub_event_type == "Armed clash" and t2 == "civilians" and t1 in ARMED_TYPES:
+        # one-sided violence by an armed actor against civilians (ACLED: Violence against civilians)
+        trig = rt("Violence against civilians", "Attack", "180", -9.0, "civilian_target")
+    elif trig.sub_event_type == "Attack" and t2 in ARMED_TYPES and t1 not in ("civilians", "rioters", "protesters"):
         trig = rt("Battles", "Armed clash", "190", -10.0, "armed_target")
     elif trig.sub_event_type in ("Attack", "Armed clash") and t1 in ("rioters",):
         trig = rt("Riots", "Mob violence", "145", -7.5, "crowd")
@@ -299,11 +359,16 @@ def refine(trig: Trigger, a1: Actor | None, a2: Actor | None, country: str | Non
         # unorganised people (residents, community members) attacking someone: a mob
         trig = rt("Riots", "Mob violence", "145", -7.5, "crowd")
     elif trig.sub_event_type == "Armed clash" and {t1, t2} & {"protesters", "rioters", "civilians"}:
+        # a crowd fighting the police or army is a riot, whatever the crowd is called
         if "protest" in frames or ({t1, t2} & {"protesters", "rioters"} and {t1, t2} & ARMED_TYPES):
             trig = rt("Riots", "Violent demonstration", "145", -7.5, "demonstrators")
         elif not ({t1, t2} & ARMED_TYPES):
             # a fight between unarmed groups (villagers, party supporters) is mob violence
             trig = rt("Riots", "Mob violence", "145", -7.5, "unarmed_sides")
+    if trig.sub_event_type == "Excessive force against protesters" and t1 != "state_forces":
+        # lethal force against protesters needs someone using it; a death the protest is
+        # about is not that (ACLED codes it rarely: ~0.1% of events)
+        trig = rt("Protests", "Peaceful protest", "141", -6.5, "no_force")
     crowd_kind = kind_for_event_type(trig.event_type)
     if crowd_kind:
         # the crowd belongs where the event is; an actor's own country only stands in

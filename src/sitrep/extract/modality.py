@@ -71,3 +71,39 @@ def text_modality(sentence: str, trigger_text: str) -> str:
     if any(p + " " in window_text for p in phrases) or any(w in plans for w in before[-2:]):
         return PLANNED
     return ASSERTED
+
+
+# Words that make a sentence about a pattern of events, not one event ("has often attacked",
+# "in the past", "a string of attacks").
+HABITUAL = {"often", "frequently", "regularly", "routinely", "repeatedly", "previously", "usually",
+            "typically", "sometimes", "occasionally", "long", "past", "years", "decades", "history",
+            "string", "series", "wave", "spate", "campaign", "insurgency", "since"}
+SPECIFIC_DETS = {"the", "this", "these", "those", "that", "its", "their", "his", "her", "tuesday", "monday",
+                 "wednesday", "thursday", "friday", "saturday", "sunday", "latest", "last", "recent", "yesterday",
+                 "today", "'s"}
+
+
+def generic_reference(doc, trigger_i: int, sent=None) -> bool:
+    """True when the trigger speaks of events in general rather than one event: a bare plural
+    ("carried out attacks in Iran", "militant attacks") or habitual wording ("previously",
+    "in the past", "a string of attacks"). Background and analysis in news articles."""
+    tok = doc[trigger_i]
+    sent = sent if sent is not None else tok.sent
+    words = {t.lower_ for t in sent}
+    if words & {"often", "frequently", "regularly", "routinely", "repeatedly", "previously", "usually", "typically"}:
+        return True
+    # a bare plural with no doer ("militant attacks", "attacks on its territory") is a pattern;
+    # with a subject ("Iran carried out strikes against Syria") it can be one event
+    if tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children):
+        verb = tok.head if tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") else tok
+        if tok.dep_ == "pobj" and tok.head.head is not None:
+            verb = tok.head.head
+        if not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children) or \
+                verb.tag_ in ("VBZ", "VBP") or any(c.lower_ in ("has", "have") for c in verb.children):
+            return True
+    for anc in [tok] + list(tok.ancestors)[:3]:
+        for c in anc.children:
+            if c.lower_ in ("string", "series", "wave", "spate") or (c.dep_ == "prep" and any(
+                    g.lower_ in ("past", "years", "decades") for g in c.children)):
+                return True
+    return False

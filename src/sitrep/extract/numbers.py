@@ -35,11 +35,11 @@ NUM = (rf"(?:\d[\d,]*(?:\s*(?:-|to)\s*\d[\d,]*)?|(?:{_tens})(?:[- ](?:{_units}))
        rf"many|multiple|numerous|a few|{_units}|an?|no)")
 QUAL = r"(?:(?:at least|more than|over|nearly|almost|around|about|approximately|up to|as many as|roughly|an estimated|close to|at most|less than|fewer than|some)\s+)"
 AUX = r"(?:(?:were|was|had been|have been|has been|are|is|got|being|been)\s+)"
-ADV = r"(?:(?:reportedly|allegedly|also|all|later|subsequently|initially|instantly|immediately|confirmed|feared)\s+)"
+ADV = r"(?:(?:reportedly|allegedly|also|all|later|subsequently|initially|instantly|immediately|confirmed|feared|seriously|critically|severely|slightly|badly|fatally|gravely|lightly)\s+)"
 KILL_V = (r"(?:killed|dead|died|shot dead|slain|murdered|lost their lives|lost his life|lost her life|"
           r"succumbed|beheaded|executed|lynched|massacred|shot and killed|burned to death|burnt to death|"
           r"beaten to death|hacked to death|stabbed to death|shot to death|gunned down|perished|assassinated|"
-          r"drowned|crushed to death)")
+          r"drowned|crushed to death|found dead|found killed|found murdered)")
 INJ_V = r"(?:injured|wounded|hurt|sustained injuries|sustained gunshot wounds|sustained wounds|maimed)"
 KILL_ACT = r"(?:killed|killing|kills|kill|murdered|murdering|claimed the lives of|left|leaving|slaying|slew|massacred|executed|executing|beheaded|beheading|gunned down|shot dead|shooting dead|shot and killed)"
 INJ_ACT = r"(?:injured|injuring|injures|injure|wounded|wounding|wounds|hurt|hurting)"
@@ -159,7 +159,7 @@ def find_counts(text: str) -> list[Count]:
     flags = re.I
     for kind, verb, act in (("killed", KILL_V, KILL_ACT), ("injured", INJ_V, INJ_ACT)):
         # "three women and four children were killed", "2 killed", "12 militants and 3 police were killed"
-        p1 = re.compile(rf"(?<![\w§])((?:{QUAL})?{NUM}\s+(?:{NOUNISH}{{0,5}}?(?:(?:and|,)\s+(?:{QUAL})?{NUM}\s+{NOUNISH}{{0,4}}?)*))"
+        p1 = re.compile(rf"(?<![\w§])((?:{QUAL})?{NUM}\s+(?:{NOUNISH}{{0,5}}?(?:(?:and|,)\s+(?:(?:{QUAL})?{NUM}\s+)?{NOUNISH}{{0,4}}?)*))"
                         rf"(?:{AUX}{ADV}?|{ADV}?{AUX}|{ADV})(?:{ADV})?{verb}\b", flags)
         p1b = re.compile(rf"(?<![\w§])((?:{QUAL})?{NUM}(?:\s+{NOUNISH}{{0,2}}?)?)\s*{verb}\b", flags)
         for pat in (p1, p1b):
@@ -172,7 +172,7 @@ def find_counts(text: str) -> list[Count]:
                     out.append(c)
         # "killing at least 17 militants", "killed three civilians and two soldiers"
         p2 = re.compile(rf"\b{act}\s+((?:{QUAL})?{NUM}(?:\s+{WORDS}{{0,3}}?(?:and|,)\s+(?:{QUAL})?{NUM})*)"
-                        rf"(?:\s+([\w'’-]+(?:\s+[\w'’-]+)?))?", flags)
+                        rf"(?:\s+([\w'’-]+(?:\s+[\w'’-]+){{0,2}}))?", flags)
         for m in p2.finditer(masked):
             if kind == "killed" and m.group(0).lower().startswith(("left", "leaving")) and \
                     not re.search(r"\bdead\b", m.group(0), re.I):
@@ -187,7 +187,8 @@ def find_counts(text: str) -> list[Count]:
         p4 = (re.compile(rf"\b(?:death toll|toll|fatalities|number of (?:dead|deaths))\s+(?:\w+\s+){{0,3}}?(?:to|of|at|is|was|stood at|reached|stands at)\s+((?:{QUAL})?{NUM})", flags)
               if kind == "killed" else
               re.compile(rf"\b(?:number of (?:injured|wounded))\s+(?:\w+\s+){{0,3}}?(?:to|of|at|is|was)\s+((?:{QUAL})?{NUM})", flags))
-        p5 = re.compile(rf"\bcoded as\s+({NUM})", flags) if kind == "killed" else None
+        p5 = re.compile(rf"\b(?:fatalit\w*|casualt\w*|deaths|dead)\s+(?:\w+\s+){{0,3}}?coded as\s+({NUM})", flags) \
+            if kind == "killed" else None
         for pat in (p3, p4, p5):
             if pat is None:
                 continue
@@ -199,8 +200,16 @@ def find_counts(text: str) -> list[Count]:
                     out.append(c)
         # singular: "a woman was killed", "he was shot dead"
         p6 = re.compile(rf"\b(?:he|she|(?:an?|the|one)\s+{WORDS}{{0,4}}?)(?:was|has been|had been)\s+{ADV}?{verb}\b", flags)
-        for m in p6.finditer(masked):
-            out.append(Count(kind, 1, 1, 1, None, m.start(), m.end(), text[m.start():m.end()], None))
+        # "the man died", "the other died later", "a suspect was shot and died"
+        p7 = re.compile(rf"\b(?:he|she|(?:the|one|another)\s+(?:{NOUNISH}){{0,2}}?)(?:later\s+)?(?:died|succumbed)\b", flags) \
+            if kind == "killed" else None
+        p8 = re.compile(r"\b(?:was|were)\s+(?:shot|stabbed|beaten|injured|wounded|attacked)\s+and\s+(?:later\s+)?died\b", flags) \
+            if kind == "killed" else None
+        for pat in (p6, p7, p8):
+            if pat is None:
+                continue
+            for m in pat.finditer(masked):
+                out.append(Count(kind, 1, 1, 1, None, m.start(), m.end(), text[m.start():m.end()], None))
     # explicit zeros
     zero = re.compile(r"\b(?:no|without|zero)\s+(?:one\s+(?:was\s+)?|reported\s+|immediate\s+|further\s+)?"
                       r"(casualties|casualty|fatalities|deaths|injuries|injured|killed|dead|one killed|one injured|one hurt|one was hurt)\b", re.I)

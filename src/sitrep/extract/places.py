@@ -27,6 +27,7 @@ With no place in the sentence the article's country stands in (precision 3).
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -37,6 +38,8 @@ from sitrep.models import Place
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 LOC_PREPS = {"in", "at", "near", "into", "inside", "outside", "on", "across", "around", "within",
              "throughout", "towards", "toward", "along", "from", "between", "off"}
+PLACE_NOUNS = {"province", "provinces", "region", "city", "town", "village", "district", "state",
+               "governorate", "county", "area", "outskirts", "vicinity", "capital", "suburbs"}
 NEAR_WORDS = {"near", "outside", "around", "nearby", "close", "vicinity", "outskirts"}
 SPECIFICITY = {"city": 3.0, "admin2": 2.5, "region": 2.0, "admin1": 2.0, "country": 1.0}
 # Words after a name that say which kind of place it is.
@@ -47,14 +50,15 @@ ADMIN2_WORDS = {"district", "districts", "county", "municipality", "tehsil", "up
                 "sub-district", "subdistrict", "commune", "lga", "rayon"}
 ADMIN1_WORDS = {"province", "state", "region", "governorate", "oblast"}
 
-_NAME = r"[A-Z][\w'’.\-]*(?:[ \-](?:de |del |la |al |el |an |ad |as |ash |ar |az |at |of |-)?[A-Z][\w'’.\-]*)*"
+_NAME = r"(?:(?:al|el|as|ad|ar|at|an|ash|az)-)?[A-Z][\w'’.\-]*(?:[ \-](?:de |del |la |al |el |an |ad |as |ash |ar |az |at |of |-)?[A-Z][\w'’.\-]*)*"
 # "Uvira (Uvira, Sud-Kivu)", "Ashulia town (Savar, Dhaka)", "As Sabaa (Tripoli)"
 PAREN = re.compile(r"(?P<loc>" + _NAME + r")(?:\s+" + AREA_WORDS + r"){0,2}(?:\s*\[[^\]]{1,40}\])?"
                    r"\s*\((?P<a>[^()]{2,60})\)")
 # ", Aragua state" / ", Khost" / ", Baja California" right after a name
 AFTER = re.compile(r"^(?:\s+" + AREA_WORDS + r")?\s*,\s*(?P<next>" + _NAME + r")(?:\s+(?P<kind>" + AREA_WORDS + r"))?")
 # "the X district of Y province", "X district in Y"
-OF_ADMIN = re.compile(r"^\s+(?P<kind>" + AREA_WORDS + r")\s+(?:of|in)\s+(?:the\s+)?(?:\w+\s+)?(?P<next>" + _NAME + r")")
+OF_ADMIN = re.compile(r"^\s+(?P<kind>" + AREA_WORDS + r")\s+(?:of|in)\s+(?:the\s+)?"
+                      r"(?:(?:northern|southern|eastern|western|central|rural)\s+)?(?P<next>" + _NAME + r")")
 
 
 def _gaz():
@@ -84,7 +88,8 @@ def article_country(doc) -> str | None:
             continue
         kinds = ("demonym",) if ent.label_ == "NORP" else gaz.PLACE_KINDS
         iso = gaz.country_iso3(ent.text, kinds=kinds)
-        if iso is None and ent.label_ != "NORP":
+        short_caps = len(ent.text) <= 3 and ent.text.isupper()    # "AL", "AA": parties, groups
+        if iso is None and ent.label_ != "NORP" and not short_caps:
             iso = _place_country(ent.text, gaz)
         if iso:
             votes[iso] += 1
@@ -117,7 +122,7 @@ Government President Police Army Council Court Ministry He She They It His Her T
 # country is already known.
 GENERIC_PLACE_WORDS = frozenset(key(w) for w in """Central North South East West Eastern Western
 Northern Southern Centre Center Capital Coast Delta Plateau Rivers Lakes Upper Lower Middle Nord Sud
-Est Ouest Sahel Federal Littoral""".split())
+Est Ouest Sahel Federal Littoral Oriental Occidental""".split())
 
 
 class _Mention:
@@ -129,17 +134,23 @@ class _Mention:
 
 def event_place(sent, doc=None, article_country: str | None = None) -> Place | None:
     gaz = _gaz()
-    text, base = sent.text, sent.start_char
+    text = sent.text
     mentions = _mentions(sent, gaz)
     countries_here, admin1s = _anchors(mentions, gaz, article_country)
     allowed = set(countries_here) | {p.iso3 for p in admin1s.values()}
+    allowed |= _mission_countries(text)
     hint_iso = next(iter(allowed)) if len(allowed) == 1 else (
         article_country if article_country in allowed or not allowed else None)
+    if hint_iso is None and not allowed:
+        # a nationality word is weaker evidence ("Colombian insignia" found in Venezuela):
+        # it ranks namesakes but rules nothing out
+        demonyms = _demonym_countries(sent, gaz)
+        hint_iso = next(iter(demonyms)) if len(demonyms) == 1 else None
 
     place = _from_parenthesis(text, gaz, hint_iso, allowed)
     if place is not None:
         return place
-    best = None
+    scored = []
     for order, m in enumerate(mentions):
         cand = _resolve_mention(m, sent.doc.text, gaz, hint_iso, allowed)
         if cand is None:
@@ -147,22 +158,56 @@ def event_place(sent, doc=None, article_country: str | None = None) -> Place | N
         score = SPECIFICITY.get(cand.feature, 1.0) + _syntax_score(m, sent.doc) - 0.3 * order
         if _context_after(sent.doc.text, m.end)[0]:
             score += 1.0    # "X, Y state": the writer placed X for us
-        if best is None or score > best[0]:
-            best = (score, m, cand)
-    if best is not None:
-        _, m, cand = best
+        if m.label == "INNER":
+            score -= 3.0
+        if score < 0 and cand.feature == "country":
+            continue        # "US dollar": a modifier, no evidence of place at all
+        scored.append((score, -order, m, cand))
+    if scored:
+        scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
+        _, _, m, cand = scored[0]
+        if cand.feature == "country":
+            # "in Pakistan's province of Balochistan", "into Iran targeting Sistan-Baluchestan":
+            # a place inside the chosen country is the more precise answer
+            inside = [t for t in scored if t[3].iso3 == cand.iso3 and t[3].feature != "country"]
+            if inside:
+                _, _, m, cand = inside[0]
         return _finish(cand, m, sent.doc, admin1s)
-    if len(countries_here) == 1:
-        return gaz.country_place(countries_here[0])
-    if article_country:
-        return gaz.country_place(article_country)
-    # no place at all: a nationality word ("Turkish government") still names the country
-    for tok in sent:
-        if tok.is_title and (iso := gaz.country_iso3(tok.text, kinds=("demonym",))):
+    # no place the gazetteer knows: the country the sentence points to, else the article's
+    for iso in (countries_here[0] if len(countries_here) == 1 else None,
+                hint_iso, article_country, next(iter(allowed)) if len(allowed) == 1 else None,
+                *sorted(_demonym_countries(sent, gaz))[:1]):
+        if iso:
             return gaz.country_place(iso)
-    if article_country:
-        return gaz.country_place(article_country)
     return None
+
+
+def _demonym_countries(sent, gaz) -> set[str]:
+    out = set()
+    for tok in sent:
+        nxt = tok.nbor(1).text.lower() if tok.i + 1 < len(tok.doc) else ""
+        after = tok.nbor(2).text.lower() if tok.i + 2 < len(tok.doc) else ""
+        if nxt == "-" and after in ("led", "backed", "based", "supported", "allied"):
+            continue      # "Saudi-led coalition" says who, not where
+        if tok.is_title and (iso := gaz.country_iso3(tok.text, kinds=("demonym",))):
+            out.add(iso)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _missions_rx():
+    from sitrep.geocode.schema import load_countries_data
+    missions = load_countries_data().get("missions") or {}
+    if not missions:
+        return None, {}
+    names = sorted(missions, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b"), missions
+
+
+def _mission_countries(text: str) -> set[str]:
+    """Countries implied by a mission that works only there ("the OSCE SMM observed")."""
+    rx, missions = _missions_rx()
+    return {missions[m.group(1)] for m in rx.finditer(text)} if rx else set()
 
 
 def _mentions(sent, gaz) -> list[_Mention]:
@@ -178,12 +223,13 @@ def _mentions(sent, gaz) -> list[_Mention]:
         if key(name) in NOT_PLACES:
             continue
         inside = [m for m in out if s <= m.start and m.end <= s + len(name) and (m.end - m.start) < len(name)]
-        if inside and len(inside) == sum(1 for cs, ce in covered if s < ce and cs < e) and gaz.best(name):
-            # "Mali Zvornik": the ruler's "Mali" inside a longer name the gazetteer knows
-            for m in inside:
-                out.remove(m)
-                covered.remove((m.start, m.end))
-        elif any(s < ce and cs < e for cs, ce in covered):
+        overlapping = sum(1 for cs, ce in covered if s < ce and cs < e)
+        if inside and len(inside) == overlapping and "'s " not in name and "’s " not in name:
+            # "Ras al Ain", "Mali Zvornik", "Nahri Saraj": a longer written name around the
+            # ruler's "Ain"/"Mali"/"Saraj"; inner entities stay only as weak fallbacks
+            for inner in inside:
+                inner.label = "INNER"
+        elif overlapping:
             continue
         out.append(_Mention(s, s + len(name), name, "REGEX"))
         covered.append((s, e))
@@ -192,19 +238,26 @@ def _mentions(sent, gaz) -> list[_Mention]:
 
 
 def _anchors(mentions, gaz, article_iso) -> tuple[list[str], dict[str, Place]]:
-    """Countries the sentence names, and names that are unambiguously provinces."""
+    """Countries the sentence names, and names that are provinces of one country only (or
+    of the article's country): "Punjab" alone pins no country, "Balochistan" does."""
     countries, admin1s = [], {}
     for m in mentions:
+        if m.label == "INNER":
+            continue        # "Spain" inside "Port of Spain"
         iso = gaz.country_iso3(m.text, kinds=gaz.PLACE_KINDS)
         if iso:
             if iso not in countries:
                 countries.append(iso)
             continue
-        a1 = gaz.admin1(m.text, article_iso) if article_iso else None
-        if a1 is None and key(m.text) not in GENERIC_PLACE_WORDS:
-            a1 = gaz.admin1(m.text)
-        if a1 is not None:
-            admin1s[m.text] = a1
+        if key(m.text) in GENERIC_PLACE_WORDS and not article_iso:
+            continue
+        options = gaz.lookup(m.text, article_iso, features=("admin1",), limit=5)
+        if not options:
+            continue
+        if article_iso and options[0].iso3 == article_iso:
+            admin1s[m.text] = options[0]
+        elif len({o.iso3 for o in options}) == 1:
+            admin1s[m.text] = options[0]
     return countries, admin1s
 
 
@@ -215,15 +268,26 @@ def _resolve_mention(m, doc_text, gaz, hint_iso, allowed) -> Place | None:
     admin_hint, _ = _context_after(doc_text, m.end)
     name = re.sub(r"\s+" + AREA_WORDS + r"$", "", m.text, flags=re.I) or m.text
     a1 = None
+    if admin_hint and key(admin_hint) in GENERIC_PLACE_WORDS and not hint_iso:
+        admin_hint = None
     if admin_hint:
         a1 = gaz.admin1(admin_hint, hint_iso, codes=True) or gaz.admin1(admin_hint, codes=True)
         if a1 is None and gaz.country_iso3(admin_hint, kinds=gaz.PLACE_KINDS):
             hint_iso = gaz.country_iso3(admin_hint, kinds=gaz.PLACE_KINDS)
             allowed = allowed | {hint_iso}
+        elif a1 is None:
+            a1 = _admin1_of_district(gaz, admin_hint, hint_iso)
+            admin_hint = a1.admin1 if a1 else None
     iso = a1.iso3 if a1 else hint_iso
-    found = gaz.lookup(name, iso, a1.admin1 if a1 else None, limit=5)
+    everywhere = gaz.lookup(name, iso, a1.admin1 if a1 else None, limit=5)
+    found = everywhere
     if allowed:
         found = [p for p in found if p.iso3 in allowed or (a1 is not None and p.iso3 == a1.iso3)]
+        if not found and m.label not in ("REGEX", "INNER") and everywhere and \
+                everywhere[0].feature == "city" and _population_ok(gaz, everywhere[0], 40_000):
+            # a well-known town abroad beats the country merely mentioned ("in Zahle ...
+            # people who came from Syria")
+            found = everywhere[:1]
     elif m.label == "REGEX":
         # with no country in sight a capitalised word after "in" must be a real town
         found = [p for p in found if p.feature != "city" or _population_ok(gaz, p)]
@@ -243,9 +307,18 @@ def _resolve_mention(m, doc_text, gaz, hint_iso, allowed) -> Place | None:
     return top
 
 
-def _population_ok(gaz, place: Place) -> bool:
-    row = gaz._con.execute("SELECT population FROM places WHERE geonameid = ?", (place.geonameid,)).fetchone()
-    return bool(row and (row[0] or 0) >= 20000)
+def _population_ok(gaz, place: Place, minimum: int = 20_000) -> bool:
+    if place.feature in ("admin1", "admin2"):
+        return True
+    return gaz.population(place) >= minimum
+
+
+def _admin1_of_district(gaz, name: str, iso: str | None) -> Place | None:
+    """The province of a district named where a province was expected ("(Diguel, Soum)")."""
+    district = gaz.best(name, iso, features=("admin2",))
+    if district is None or (iso and district.iso3 != iso) or not district.admin1:
+        return None
+    return gaz.admin1(district.admin1, district.iso3)
 
 
 def _replace(place: Place, **changes) -> Place:
@@ -262,7 +335,11 @@ def _context_after(text: str, end: int) -> tuple[str | None, str | None]:
         m = AFTER.match(tail) or OF_ADMIN.match(tail)
         if not m:
             break
-        chain.append((m.group("next"), (m.groupdict().get("kind") or "").lower() or None))
+        name, kind = m.group("next"), (m.groupdict().get("kind") or "").lower() or None
+        bare = _strip_area(name)
+        if bare != name:        # "Rakhine State", "Thandwe District": the kind is in the name
+            kind = kind or name[len(bare):].strip().lower()
+        chain.append((bare, kind))
         end += m.end()
     if not chain:
         return None, None
@@ -293,8 +370,14 @@ def _syntax_score(m, doc) -> float:
         if head is tok:
             break
         tok = head
-    if span.start > 0 and doc[span.start - 1].lower_ in LOC_PREPS and score <= 0:
+    prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if score <= 0 and (prev in LOC_PREPS or (prev == "of" and span.start > 1 and
+                                             doc[span.start - 2].lower_ in PLACE_NOUNS)):
         score += 2.0
+    root = span.root
+    if root.dep_ in ("compound", "amod", "nmod") and root.head.lower_ not in PLACE_NOUNS \
+            and root.head.i >= span.end:
+        score -= 2.0      # "US dollar", "Pakistan army": a modifier, not a location
     if m.label == "FAC":
         score -= 0.5
     return score
@@ -331,27 +414,41 @@ def _from_parenthesis(text: str, gaz, hint_iso, allowed) -> Place | None:
         parts = [p.strip() for p in m.group("a").split(",") if p.strip()]
         if not parts or len(parts) > 3 or any(len(p) > 40 or not p[:1].isupper() for p in parts):
             continue
+        if len(parts) == 1 and parts[0].isupper() and len(parts[0]) <= 5 and not gaz.is_curated_code(parts[0]):
+            continue        # "Islamic State (IS)", "(AFP)": an acronym, not a province ("(UP)" is)
         loc = re.sub(r"^(?:The|In|At|Near|On)\s+", "", m.group("loc"))
         iso = gaz.country_iso3(parts[-1], kinds=gaz.PLACE_KINDS)
+        if iso and len(parts) > 1:
+            # "(Rafi LGA, Niger)" is Nigeria's Niger state when Kagara lies there
+            as_admin1 = {(p.iso3, p.admin1) for p in gaz.lookup(loc, limit=10)}
+            if any((o.iso3, o.admin1) in as_admin1
+                   for o in gaz.lookup(parts[-1], features=("admin1",), limit=5)):
+                iso = None
         if iso and len(parts) > 1:          # "(Kandahar, Afghanistan)"
             parts = parts[:-1]
         a1_text = parts[-1]
         a1 = _pick_admin1(gaz, a1_text, m.group("loc"), iso or hint_iso, strict=bool(iso))
         a2_text = _strip_area(parts[0]) if len(parts) >= 2 else None
+        if a1 is None and len(parts) >= 2:
+            a1 = _admin1_of_district(gaz, _strip_area(a1_text), iso or hint_iso)
+            if a1 is not None:       # "(Diguel, Soum)": Soum is the district
+                a2_text, a1_text = _strip_area(a1_text), a1.admin1
         if a1 is None and len(parts) == 1:
             # one name in brackets is a province or a district
-            a2_place = gaz.best(parts[0], iso or hint_iso, features=("admin2", "city"))
-            if a2_place is None or (allowed and a2_place.iso3 not in allowed):
+            a2_place = gaz.best(_strip_area(parts[0]), iso or hint_iso, features=("admin2", "city"))
+            if a2_place is None or (allowed and a2_place.iso3 not in allowed) or \
+                    (hint_iso and a2_place.iso3 != hint_iso):
                 continue
             a2_text, a1 = parts[0], gaz.admin1(a2_place.admin1, a2_place.iso3)
             if a1 is None:
                 continue
             a1_text = a1.admin1
         if a1 is None:
-            if not (iso or hint_iso) or len(parts) < 2:
+            country = iso or (hint_iso if hint_iso in allowed else None)
+            if not country or len(parts) < 2:
                 continue
-            # province unknown to the gazetteer: keep the source's words, locate by the rest
-            country = iso or hint_iso
+            # province unknown to the gazetteer, in a country the sentence names: keep the
+            # source's words, locate by the district or the town
             a1 = Place(name=a1_text, iso3=country, admin1=a1_text, feature="admin1")
         country = iso or a1.iso3
         # "Pipri, Kaushambi (UP)": the town is the name before the comma
@@ -377,6 +474,8 @@ def _from_parenthesis(text: str, gaz, hint_iso, allowed) -> Place | None:
         if a2_hit is not None and a2_hit.iso3 != country:
             a2_hit = None
         base = a2_hit or a1
+        if base.latitude is None:
+            base = gaz.country_place(country) or base
         return Place(name=loc, country=gaz.country_name(country), iso3=country, admin1=admin1,
                      admin2=a2_text, latitude=base.latitude, longitude=base.longitude,
                      geo_precision=2 if base is a2_hit else 3, feature="city", text=m.group(0))
@@ -388,19 +487,22 @@ def _strip_area(name: str) -> str:
 
 
 def _pick_admin1(gaz, a1_text, loc, iso, strict) -> Place | None:
-    """The province a bracket names, choosing among namesakes ("KN", "Punjab") the one
-    whose country also has a place called `loc` - inside that province if possible."""
-    options = gaz.lookup(a1_text, iso, features=("admin1",), codes=True, limit=8)
+    """The province a bracket names, choosing among namesakes ("KN", "Punjab") the one that
+    holds a place called `loc`, else the hinted country's, else one whose country has `loc`."""
+    options = gaz.lookup(a1_text, iso, features=("admin1",), codes=True, limit=8) or \
+        gaz.lookup(_strip_area(a1_text), iso, features=("admin1",), codes=True, limit=8)
     if iso and strict:
         options = [o for o in options if o.iso3 == iso]
     if not options:
         return None
-    if iso and options[0].iso3 == iso:
+    if len(options) == 1:
         return options[0]
     locs = gaz.lookup(loc, limit=10)
     for o in options:
         if any(p.iso3 == o.iso3 and p.admin1 == o.admin1 for p in locs):
             return o
+    if iso and options[0].iso3 == iso:
+        return options[0]
     for o in options:
         if any(p.iso3 == o.iso3 for p in locs):
             return o
@@ -408,7 +510,11 @@ def _pick_admin1(gaz, a1_text, loc, iso, strict) -> Place | None:
 
 
 def _admin1_spelling(written: str | None, place: Place) -> str | None:
-    """The province as the source spells it, unless that is an abbreviation ("KPK")."""
+    """The province as the source spells it, unless that is an abbreviation ("KPK") or the
+    gazetteer's name is a curated one (the supplement's names are the reference spelling;
+    packaged names are often transliterated differently from how sources write them)."""
     if not written or len(written) <= 4 or written.isupper():
         return place.admin1 or written
+    if place.admin1 and place.iso3 and _gaz().is_curated_admin1(place.iso3, place.admin1):
+        return place.admin1
     return written

@@ -125,7 +125,7 @@ def find_hits(span) -> list[Hit]:
     # a hit inside a longer contiguous hit is part of that phrase ("grenade" in "grenade
     # launcher", "shells" in "tear gas shells"), not a trigger of its own
     return [h for h in hits if not any(
-        o is not h and not o.gapped and o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
+        o is not h and not o.gapped and not o.trigger.frame_only and o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
         for o in hits)]
 
 
@@ -180,6 +180,8 @@ def subordinate(doc, hit: Hit, hits: list[Hit]) -> bool:
     """An infinitive of purpose hanging off another trigger ("summoned the envoy to protest
     the shelling") states why, not a second event."""
     tok = doc[hit.head]
+    if hit.trigger.frame and tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.i != tok.i:
+        return True     # "recalled its ambassador in protest at ...": the manner of another act
     if tok.dep_ not in ("advcl", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return False
     return any(o is not hit and o.start <= tok.head.i < o.end for o in hits)

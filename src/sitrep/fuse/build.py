@@ -4,8 +4,8 @@
                                              (a lone denial or a plan is not an event)
 
 Choices, each deterministic (ties go to the earliest report, the cluster's anchor order):
-  - type: votes weighted by extraction confidence, a mention naming a sub-event type counting
-    1.5 (it read more of the sentence than one that did not);
+  - type: votes weighted by extraction confidence, a mention whose trigger names the weapon
+    ("missile strike", "IED") counting 1.5 against one that says only "attack";
   - CAMEO: among the mentions of the chosen type, the more specific code wins ("161" over "16");
   - actors: actor1 by vote (registry actors 1.2: a name from the registry beats "militants"),
     actor2 by vote among the others, every other actor reported becomes associated;
@@ -39,9 +39,10 @@ def _vote(items: list[tuple[object, float]]):
     return next(k for k in totals if totals[k] >= best - 1e-9)
 
 
-def choose_type(members: list[Mention]) -> tuple[str | None, str | None, str, float | None]:
-    kind = _vote([((m.event_type, m.sub_event_type), m.confidence * (1.5 if m.sub_event_type else 1.0))
-                  for m in members])
+def choose_type(feats: list[Features]) -> tuple[str | None, str | None, str, float | None]:
+    kind = _vote([((f.mention.event_type, f.mention.sub_event_type),
+                   f.mention.confidence * (1.5 if f.group else 1.0)) for f in feats])
+    members = [f.mention for f in feats]
     same = [m for m in members if (m.event_type, m.sub_event_type) == kind] or members
     cameo = _vote([(m.cameo, m.confidence * (1 + 0.25 * len(generic_cameo(m.cameo))))
                    for m in same if m.cameo])
@@ -133,7 +134,7 @@ def build_event(cluster: list[Features]) -> Event | None:
     if not asserted:
         return None
     members = [f.mention for f in asserted]
-    ev_type, sub_type, cameo, goldstein = choose_type(members)
+    ev_type, sub_type, cameo, goldstein = choose_type(asserted)
     actor1, actor2, associated = choose_actors(members)
     place = choose_place(members)
     date, precision = choose_date(asserted)

@@ -8,10 +8,12 @@ different CAMEO interactions, dates that do not overlap, different countries/pro
 or distant towns, and actors acting in reverse (A hits B vs B hits A). The evidence terms are
 on a common scale where a full agreement on one dimension counts 1.0:
 
-    type    same sub-event type / CAMEO code 1.0, same group 0.5, different group -1.5
+    type    same sub-event type / CAMEO code 1.0; same group, or a trigger naming no weapon
+            ("attack"), 0.5; different groups (a bombing vs a gunfight) -1.5
     date    same day 1.0, overlapping coarse dates 0.5
     place   same town 1.0, district 0.7, province 0.5, country 0.25 (the finest level both know)
-    actors  agent and target each: same actor 1.0, same country and kind 0.7, one side vague 0.3
+    actors  agent and target each: same actor 1.0, same country and kind 0.7, one side vague 0.3;
+            a different agent -0.5 for violence (attribution disputes) and a veto for statements
     words   shared trigger words 0.3
 
 THRESHOLD 2.0 was set on hand-built cases (tests/unit/test_fuse_*.py) as the lowest value that
@@ -28,9 +30,10 @@ from sitrep.models import Actor
 
 THRESHOLD = 2.0
 
-# Two located towns further apart than this are different events. 25 km: a strike on "a
-# village near Panjgur" geocoded to Panjgur itself stays within it; neighbouring district
-# towns in the corpora we looked at are 40+ km apart.
+# Two located towns further apart than this are different events. ACLED codes an event "near
+# a town" to that town (geo_precision 2), so outlets naming different villages of one strike
+# can land some kilometres apart; 25 km allows for that. A judgement, not a measurement:
+# revisit it when a corpus with located duplicates is scored.
 SAME_PLACE_KM = 25.0
 
 
@@ -45,7 +48,7 @@ def type_score(a: Features, b: Features) -> float | None:
         return None
     ma, mb = a.mention, b.mention
     if a.violent:
-        if ma.sub_event_type and ma.sub_event_type == mb.sub_event_type:
+        if ma.sub_event_type and ma.sub_event_type == mb.sub_event_type and a.group and b.group:
             return 1.0
         if a.group is None or b.group is None or a.group == b.group:
             return 0.5
@@ -133,11 +136,17 @@ def actor_score(a: Features, b: Features) -> float | None:
     swapped = (actor_sim(ma.actor1, mb.actor2) or 0) >= 0.7 and (actor_sim(ma.actor2, mb.actor1) or 0) >= 0.7
     if agent == 0.0 and swapped:
         return None     # A acts on B vs B acts on A: a response, not the same event
+    if agent == 0.0 and not a.violent:
+        return None     # who said or did it is what tells two statements apart
     score = 0.0
     if agent is not None:
-        score += agent if agent > 0 else -1.0   # role confusion in passives: a penalty, no veto
+        # outlets blame different perpetrators for one attack (and passives confuse roles):
+        # for violence a different agent is a dispute to record, so a penalty, not a veto
+        score += agent if agent > 0 else -0.5
     if target:
         score += target
+    elif target == 0.0 and not a.violent:
+        score -= 1.0    # "condemned Iran" vs "condemned India"
     elif target is None:
         # one report names no target: it may sit among the other's associated actors
         score += 0.5 * max(_target_among(a, b), _target_among(b, a))

@@ -38,6 +38,15 @@ SUB_EVENT_GROUP = {
     "Sexual violence": "direct",
 }
 
+# Word stems that name how violence was delivered. A trigger with none of them ("attack",
+# "killed", "the Kerman attack") leaves the weapon open, and extractors give such mentions a
+# default sub-event type; their group is then treated as unknown rather than as evidence.
+MODE_STEMS = ("bomb", "blast", "explo", "ied", "suicid", "missile", "rocket", "drone", "air",
+              "strike", "struck", "shell", "artiller", "mortar", "clash", "gunfight", "firefight",
+              "fire", "ambush", "abduct", "kidnap", "grenade", "landmine", "mine", "shot", "shoot",
+              "gun", "stab", "behead", "rape", "sexual", "captur", "seiz", "overr", "retak",
+              "recaptur", "battle", "fight", "bombard")
+
 # Actor types that stand on the same side of ACLED's inter codes for matching purposes:
 # a state's forces and its government speak and act for the same side; an armed group may be
 # typed rebel, political or identity militia by different rules.
@@ -175,7 +184,10 @@ class Features:
         if place is not None:
             country = place.iso3 or norm(place.country) or None
         actors = tuple(a for a in (m.actor1, m.actor2, *m.associated) if a is not None and a.name)
-        return cls(mention=m, family=family, group=SUB_EVENT_GROUP.get(m.sub_event_type or ""),
+        trigger = words(m.trigger)
+        specific = any(w.startswith(MODE_STEMS) for w in trigger) or not trigger
+        group = SUB_EVENT_GROUP.get(m.sub_event_type or "") if specific else None
+        return cls(mention=m, family=family, group=group,
                    cameo=generic_cameo(m.cameo), span=date_span(m.date, m.date_precision),
                    country=country, level=place_level(place), actors=actors,
-                   trigger_words=words(m.trigger), usable=m.modality in ("asserted", "denied"))
+                   trigger_words=trigger, usable=m.modality in ("asserted", "denied"))

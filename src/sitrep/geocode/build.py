@@ -37,6 +37,11 @@ FEATURES_BY_RANK = {"country": 0, "admin1": 1, "admin2": 2, "region": 2, "city":
 
 # Words GeoNames keeps in admin1 names that sources leave out ("Muhafazat Hadramawt",
 # "Tartar Rayon", "Basra Governorate", "Sha`biyat Nalut").
+# The same for districts ("Province du Yagha", "Kouritenga Province", "Karachi District"):
+# sources name the district alone.
+ADMIN2_AFFIXES = re.compile(r"^(?:Province|Departement|Département|Prefecture|Préfecture|Provincia|Municipio|"
+                            r"Distrito|Cercle|Commune|District|Region)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|"
+                            r"d'|del\s+|of\s+)?|\s+(?:Province|District|Department|Prefecture|Rayon|Raion)$")
 ADMIN_AFFIXES = re.compile(r"^(?:Muhafazat|Sha`biyat|Wilayat-e|Mayorality of|Provincia de|Provincia del)\s+"
                            r"|\s+(?:Governorate|Rayonu|Rayon|Province)$")
 
@@ -142,7 +147,7 @@ def _fill(con: sqlite3.Connection) -> None:
         iso3 = iso2_to_3.get(cc)
         if not iso3:
             continue
-        value = (admin1_name(iso3, a1), ascii_name(a2))
+        value = (admin1_name(iso3, a1), ADMIN2_AFFIXES.sub("", ascii_name(a2)).strip() or ascii_name(a2))
         rg_by_name[(cc, key(name))].append((lat, lon, value))
         grid.add(cc, lat, lon, value)
 
@@ -225,6 +230,8 @@ def _fill(con: sqlite3.Connection) -> None:
     for entry in supplement.get("admin1", []):
         iso3, name = entry["country"], entry["name"]
         p = admin1_pid.get((iso3, name))
+        if p is None and entry.get("lat") is None:
+            continue        # spellings for a province the packages lack and we cannot place
         if p is None:
             pid += 1
             p = admin1_pid[(iso3, name)] = pid

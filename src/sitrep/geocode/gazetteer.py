@@ -132,6 +132,31 @@ class Gazetteer:
             return found[0]
         return None
 
+    def population(self, place: Place) -> int:
+        """Population of a place (0 when unknown)."""
+        if place.geonameid is not None:
+            row = self._con.execute("SELECT MAX(population) FROM places WHERE geonameid = ?",
+                                    (place.geonameid,)).fetchone()
+        else:
+            row = self._con.execute("SELECT MAX(population) FROM places WHERE name = ? AND iso3 = ?"
+                                    " AND feature = ?", (place.name, place.iso3, place.feature)).fetchone()
+        return int(row[0] or 0) if row else 0
+
+    def is_curated_code(self, text: str) -> bool:
+        """Whether an abbreviation is one the supplement lists for a province ("UP", "KPK")."""
+        from sitrep.geocode.schema import load_supplement
+        codes = load_supplement().get("admin1_codes") or {}
+        return any(text in table for table in codes.values())
+
+    def is_curated_admin1(self, iso3: str, name: str) -> bool:
+        """Whether sitrep's supplement fixes this province's spelling."""
+        if not hasattr(self, "_curated"):
+            from sitrep.geocode.schema import load_supplement
+            sup = load_supplement()
+            self._curated = {(e["country"], e["name"]) for e in sup.get("admin1", [])} | \
+                {(r["country"], r["to"]) for r in sup.get("admin1_renames", [])}
+        return (iso3, name) in self._curated
+
     @functools.lru_cache(maxsize=4096)
     def _admin1_keys(self, admin1: str, iso3: str) -> frozenset[str]:
         """Every spelling of an admin1 (its name plus the names of its admin1 place)."""
@@ -212,7 +237,20 @@ def open_gazetteer(path: str | os.PathLike | None = None, build_missing: bool = 
         with _LOCK:
             if not target.exists():
                 build(target, schema.version())
+                if target.parent == schema.cache_dir():
+                    _prune(target.parent)
     return Gazetteer(target)
+
+
+def _prune(folder: Path, keep: int = 3) -> None:
+    """Drop all but the newest few versioned caches (each is ~55 MB; a new supplement or
+    package version makes a new one). A process still reading an old file keeps it open."""
+    old = sorted(folder.glob("gazetteer-*.sqlite"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for path in old[keep:]:
+        try:
+            path.unlink()
+        except OSError:
+            pass
 
 
 @functools.lru_cache(maxsize=1)

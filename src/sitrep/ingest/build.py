@@ -28,10 +28,18 @@ def doc_id_for(source_path: str, key: str) -> str:
     return hashlib.sha256(_bytes(f"{os.path.abspath(source_path)}\x00{key}")).hexdigest()[:16]
 
 
+# C0 and C1 control characters other than tab and newline: article text has no use for
+# them, and printed raw they can drive a terminal (set its title, move the cursor).
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def printable(text: str | None) -> str | None:
-    """Text the database and exports can always encode: file-name bytes that are not UTF-8
-    (kept by the OS as surrogates) and lone surrogates become U+FFFD or "?"."""
-    return None if text is None else _bytes(text).decode("utf-8", "replace")
+    """Text the database, exports and terminals can always take: file-name bytes that are not
+    UTF-8 (kept by the OS as surrogates) and lone surrogates become U+FFFD or "?", and control
+    characters (escape sequences included) are dropped."""
+    if text is None:
+        return None
+    return _CONTROLS.sub("", _bytes(text).decode("utf-8", "replace"))
 
 
 def normalise(text: str) -> str:

@@ -82,11 +82,14 @@ def read_jsonl(path: str, text: str, kind: str = "jsonl") -> list[Unit]:
             continue
         raw = line.encode("utf-8")
         try:
+            if "\x00" in line:
+                raise ValueError("NUL byte in line")
             rec = json.loads(line)
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:
             key = f"{name}:{n}"
+            why = getattr(exc, "msg", None) or (str(exc) if isinstance(exc, ValueError) else "nested too deep")
             units.append(Unit(key=key, source=f"{path}#{key}", kind=kind, raw=raw,
-                              status=DOC_UNREADABLE, reason=f"line {n}: broken JSON ({exc.msg})"))
+                              status=DOC_UNREADABLE, reason=f"line {n}: broken JSON ({why})"))
             continue
         key = _key(rec, f"{name}:{n}")
         if key in seen:          # two records with one id would share a doc_id
@@ -98,10 +101,24 @@ def read_jsonl(path: str, text: str, kind: str = "jsonl") -> list[Unit]:
     return units
 
 
+def read_jsonl_bytes(path: str, data: bytes, kind: str = "jsonl") -> list[Unit]:
+    """JSON Lines from raw bytes, each line decoded on its own (UTF-8, else cp1252)."""
+    lines = []
+    for chunk in data.split(b"\n"):
+        try:
+            lines.append(chunk.decode("utf-8-sig" if not lines else "utf-8"))
+        except UnicodeDecodeError:
+            lines.append(chunk.decode("cp1252", "replace"))
+    return read_jsonl(path, "\n".join(lines), kind)
+
+
 def read_json(path: str, text: str, kind: str = "json") -> list[Unit]:
     name = os.path.basename(path)
     try:
         data = json.loads(text)
+    except RecursionError:
+        return [Unit(key=name, source=path, kind=kind, raw=text.encode("utf-8", "replace"),
+                     status=DOC_UNREADABLE, reason="JSON nested too deep")]
     except ValueError as exc:
         # Some ".json" files are really JSON Lines.
         if text.lstrip().startswith("{") and "\n{" in text:

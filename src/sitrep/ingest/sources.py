@@ -13,7 +13,7 @@ from sitrep.ingest.discover import Found
 from sitrep.ingest.feeds import looks_like_feed, read_feed
 from sitrep.ingest.html import parse_html
 from sitrep.ingest.page import parse_text_page
-from sitrep.ingest.records import read_json, read_jsonl
+from sitrep.ingest.records import read_json, read_jsonl, read_jsonl_bytes
 from sitrep.ingest.units import Unit
 from sitrep.models import DOC_EMPTY, DOC_UNREADABLE
 
@@ -66,6 +66,10 @@ def _read(path: str, name: str, settings, furniture: frozenset[str]) -> list[Uni
     if not data.strip():
         return [Unit(key=name, source=path, kind=prefix.rstrip("+"), raw=raw, status=DOC_EMPTY,
                      reason="empty file" if not data else "only whitespace")]
+    if inner_name.lower().endswith((".jsonl", ".ndjson")):
+        # JSON Lines are judged line by line: one bad line (a NUL, bad bytes) is one
+        # unreadable record, not a reason to lose the file's good records.
+        return read_jsonl_bytes(path, data, prefix + "jsonl")
     why = sniff_binary(data)
     if why:
         return [Unit(key=name, source=path, kind=prefix + "bin", raw=raw, status="not_text", reason=why)]

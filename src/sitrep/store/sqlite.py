@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import pathlib
 import sqlite3
 import time
 
@@ -19,8 +20,10 @@ class SQLiteStore(Store):
             if readonly:
                 if not os.path.exists(path):
                     raise StoreError(f"no database at {path}")
-                self.conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30,
-                                            check_same_thread=False)
+                # as_uri() percent-encodes '#', '?' and '%': pasted raw, they would cut the
+                # path short and drop mode=ro (opening, even creating, another file)
+                uri = pathlib.Path(path).absolute().as_uri() + "?mode=ro"
+                self.conn = sqlite3.connect(uri, uri=True, timeout=30, check_same_thread=False)
             else:
                 parent = os.path.dirname(os.path.abspath(path))
                 os.makedirs(parent, exist_ok=True)
@@ -30,6 +33,7 @@ class SQLiteStore(Store):
                 self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
             self.conn.execute("PRAGMA busy_timeout=30000")
+            self.conn.execute("SELECT COUNT(*) FROM sqlite_master")   # "file is not a database"
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open database {path}: {exc}") from exc
 

