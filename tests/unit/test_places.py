@@ -145,3 +145,17 @@ def test_model_sentences(real_nlp, sentence, country, iso3, admin1):
     sent = next(iter(doc.sents))
     p = event_place(sent, doc, country)
     assert p is not None and (p.iso3, p.admin1) == (iso3, admin1), p
+
+
+def test_capital_standing_for_its_government_is_not_the_place():
+    doc = make("Pakistan conducted strikes inside Iran , two days after Tehran said it attacked bases .",
+               {"Pakistan": "GPE", "Iran": "GPE", "Tehran": "GPE"})
+    p = place_of(doc, "PAK")
+    assert (p.iso3, p.feature) == ("IRN", "country")
+
+
+def test_nationality_after_in_the_is_not_a_town():
+    doc = make("Iran carried out a strike in the Pakistani province of Balochistan .",
+               {"Iran": "GPE", "Balochistan": "GPE"})
+    p = place_of(doc)
+    assert (p.iso3, p.admin1, p.feature) == ("PAK", "Balochistan", "admin1")

@@ -27,7 +27,7 @@ def formats(kind: str) -> list[str]:
 
 
 def check_output(output: str) -> None:
-    """Refuse an output path that cannot be written, with one clear line (not a traceback)."""
+    """Make the output's folder, or refuse a path that cannot be written with one clear line."""
     import os
     from sitrep.errors import ExportError
     if output == "-":
@@ -35,8 +35,10 @@ def check_output(output: str) -> None:
     if os.path.isdir(output):
         raise ExportError(f"{output} is a directory; give a file name for --output")
     parent = os.path.dirname(os.path.abspath(output))
-    if not os.path.isdir(parent):
-        raise ExportError(f"cannot write {output}: folder {parent} does not exist")
+    try:
+        os.makedirs(parent, exist_ok=True)
+    except OSError as exc:
+        raise ExportError(f"cannot write {output}: {exc.strerror}") from exc
 
 
 def write(kind: str, fmt: str, store, output: str, **filters) -> int:

@@ -162,16 +162,20 @@ def event_place(sent, doc=None, article_country: str | None = None) -> Place | N
             score -= 3.0
         if score < 0 and cand.feature == "country":
             continue        # "US dollar": a modifier, no evidence of place at all
-        scored.append((score, -order, m, cand))
+        acting = _is_metonym(m, gaz) and _syntax_score(m, sent.doc) <= 0
+        if acting:
+            score -= 2.5    # "Tehran condemned", "warned Tehran": the government, not the city
+        scored.append((score, -order, m, cand, acting))
     if scored:
         scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
-        _, _, m, cand = scored[0]
+        _, _, m, cand, _ = scored[0]
         if cand.feature == "country":
             # "in Pakistan's province of Balochistan", "into Iran targeting Sistan-Baluchestan":
-            # a place inside the chosen country is the more precise answer
-            inside = [t for t in scored if t[3].iso3 == cand.iso3 and t[3].feature != "country"]
+            # a place inside the chosen country is the more precise answer (not a capital
+            # that only stands for its government)
+            inside = [t for t in scored if t[3].iso3 == cand.iso3 and t[3].feature != "country" and not t[4]]
             if inside:
-                _, _, m, cand = inside[0]
+                _, _, m, cand, _ = inside[0]
         return _finish(cand, m, sent.doc, admin1s)
     # no place the gazetteer knows: the country the sentence points to, else the article's
     for iso in (countries_here[0] if len(countries_here) == 1 else None,
@@ -180,6 +184,10 @@ def event_place(sent, doc=None, article_country: str | None = None) -> Place | N
         if iso:
             return gaz.country_place(iso)
     return None
+
+
+def _is_metonym(m, gaz) -> bool:
+    return m.label != "REGEX" and gaz.country_iso3(m.text, kinds=("metonym",)) is not None
 
 
 def _demonym_countries(sent, gaz) -> set[str]:
@@ -220,8 +228,8 @@ def _mentions(sent, gaz) -> list[_Mention]:
         group = "name" if rx.group("name") else "name2"
         s, e = base + rx.start(group), base + rx.end(group)
         name = rx.group(group).rstrip(".")
-        if key(name) in NOT_PLACES:
-            continue
+        if key(name) in NOT_PLACES or gaz.country_iso3(name, kinds=("demonym",)):
+            continue        # "in the Pakistani province of ...": a nationality, not a name
         inside = [m for m in out if s <= m.start and m.end <= s + len(name) and (m.end - m.start) < len(name)]
         overlapping = sum(1 for cs, ce in covered if s < ce and cs < e)
         if inside and len(inside) == overlapping and "'s " not in name and "’s " not in name:
