@@ -123,7 +123,7 @@ def test_errors_are_one_line_without_traceback(tmp_path):
     db = str(tmp_path / "s.db")
     (tmp_path / "x.txt").write_text("Police post attacked on edge of town\n\n" + BODY)
     sitrep("analyze", str(tmp_path / "x.txt"), "--db", db, "--quiet")
-    r = subprocess.run(exe + ["export", "articles", "--db", db, "--output", str(tmp_path / "no" / "dir" / "f.jsonl")],
+    r = subprocess.run(exe + ["export", "articles", "--db", db, "--output", str(tmp_path / "x.txt" / "dir" / "f.jsonl")],
                        capture_output=True, text=True)
     assert r.returncode != 0 and "Traceback" not in r.stderr and "cannot write" in r.stderr
 

@@ -111,7 +111,7 @@ class Extractor:
 
     def _sentence(self, article, chunk, doc, sent, hits, frames, country, anchor, previous, n,
                   earlier, summary=False) -> Mention | None:
-        got = best_hit(doc, hits, frames)
+        got = best_hit(doc, hits, frames, short=summary)
         if got is None:
             return None
         hit, trig = got

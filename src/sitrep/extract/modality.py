@@ -94,7 +94,8 @@ def generic_reference(doc, trigger_i: int, sent=None) -> bool:
         return True
     # a bare plural with no doer ("militant attacks", "attacks on its territory") is a pattern;
     # with a subject ("Iran carried out strikes against Syria") it can be one event
-    if tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children):
+    if tok.tag_ in ("NNS", "NNPS") and not any(
+            c.dep_ in ("poss", "nummod") or (c.dep_ == "det" and c.lower_ in SPECIFIC_DETS) for c in tok.children):
         verb = tok.head if tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") else tok
         if tok.dep_ == "pobj" and tok.head.head is not None:
             verb = tok.head.head

@@ -28,6 +28,7 @@ class Trigger:
     frame_only: str | None = None
     topic_ok: bool = False
     yields_to: tuple[str, ...] = ()
+    short_only: bool = False    # only in a short one-event report (see core.SUMMARY_MAX_CHARS)
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ def lexicon_index():
         trig = Trigger(id=t["id"], event_type=t.get("event_type"), sub_event_type=t.get("sub_event_type"),
                        cameo=t["cameo"], goldstein=float(t["goldstein"]), priority=int(t["priority"]),
                        frame=t.get("frame"), frame_only=t.get("frame_only"), topic_ok=bool(t.get("topic_ok")),
-                       yields_to=tuple(t.get("yields_to") or ()))
+                       yields_to=tuple(t.get("yields_to") or ()), short_only=bool(t.get("short_only")))
         for p in t["patterns"]:
             comp = _compile(p)
             entries.append((comp, trig))
@@ -187,13 +188,13 @@ def subordinate(doc, hit: Hit, hits: list[Hit]) -> bool:
     return any(o is not hit and o.start <= tok.head.i < o.end for o in hits)
 
 
-def best_hit(doc, hits: list[Hit], frames: set[str]) -> tuple[Hit, Trigger] | None:
+def best_hit(doc, hits: list[Hit], frames: set[str], short: bool = True) -> tuple[Hit, Trigger] | None:
     """The winning trigger of a sentence: highest priority among the usable hits; ties go to
     the earlier, then the longer match."""
     best = None
     for h in hits:
         trig = resolve(h, frames)
-        if trig is None:
+        if trig is None or (trig.short_only and not short):
             continue
         if not trig.topic_ok and is_topic(doc, h):
             continue
