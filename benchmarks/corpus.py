@@ -31,6 +31,7 @@ def own_articles() -> list[tuple[str, str]]:
 
     settings = Settings(progress=False)
     out: list[tuple[str, str]] = []
+    seen: set[str] = set()      # the same article can sit in several fixtures (.txt, .gz, ...)
     for folder in (ROOT / "examples" / "demo", ROOT / "tests" / "fixtures"):
         if not folder.is_dir():
             continue
@@ -41,8 +42,10 @@ def own_articles() -> list[tuple[str, str]]:
             try:
                 for doc, articles in iter_documents([path], settings):
                     for art in articles:
-                        if art.status == "ok" and len(art.text.split()) >= 20:
-                            out.append((f"own:{doc.key}:{art.index}", art.text))
+                        if art.status == "ok" and len(art.text.split()) >= 20 \
+                                and art.text not in seen:
+                            seen.add(art.text)
+                            out.append((f"own:{len(out)}:{doc.key}:{art.index}", art.text))
             except Exception:  # noqa: BLE001 - a fixture ingest cannot read is not a benchmark text
                 continue
     return out
@@ -65,8 +68,13 @@ def recombined(pool: list[tuple[str, str]], n: int, seed: int = 7) -> list[tuple
         raise SystemExit("benchmark: no texts to build a corpus from (examples/demo is empty "
                          "and ../shared is absent)")
     rng = random.Random(seed)
-    return [(f"mix:{i}", " ".join(rng.sample(sentences, min(len(sentences), rng.randint(4, 9)))))
-            for i in range(n)]
+    out, seen = [], set()
+    while len(out) < n:
+        text = " ".join(rng.sample(sentences, min(len(sentences), rng.randint(4, 9))))
+        if text not in seen or len(seen) > 50 * n:   # give up on uniqueness for a tiny pool
+            seen.add(text)
+            out.append((f"mix:{len(out)}", text))
+    return out
 
 
 def build(folder: pathlib.Path, articles: int, use_shared: bool = True) -> dict:

@@ -47,6 +47,7 @@ def run(cmd: list[str], cpus: set[int] | None = None, env: dict | None = None,
         if cpus:
             os.sched_setaffinity(0, cpus)
 
+    load_before = os.getloadavg()[0]
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.PIPE, env=env,
                             preexec_fn=pin if cpus else None)
@@ -72,4 +73,6 @@ def run(cmd: list[str], cpus: set[int] | None = None, env: dict | None = None,
         "peak_tree_rss_mb": round(peak[0] / 2**20, 1) if peak[0] else None,
         "peak_tree_pss_mb": round(peak[1] / 2**20, 1) if peak[1] else None,
         "stderr_tail": err.strip().splitlines()[-3:],
+        # other work on the machine: wall time is only comparable between runs at similar load
+        "loadavg_1min": [round(load_before, 2), round(os.getloadavg()[0], 2)],
     }

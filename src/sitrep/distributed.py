@@ -53,7 +53,8 @@ def process_distributed(docs_iter: Iterable[Item], settings: Settings, *, client
     """Yield (Document, articles, mentions) for every input, in input order.
 
     `client`: an existing `distributed.Client` (tests share one); otherwise one is made for
-    `settings.scheduler`, or for a local cluster of two worker processes when that is None.
+    `settings.scheduler`, or for a local cluster when that is None (two worker processes, or
+    `-j N` of them).
     `window`: batches in flight at most (default: twice the workers' threads, so every
     worker has one batch queued behind the one it runs)."""
     distributed = require("distributed", "The Dask engine", "dask")
@@ -63,7 +64,8 @@ def process_distributed(docs_iter: Iterable[Item], settings: Settings, *, client
             own_client = client = distributed.Client(settings.scheduler)
         else:
             # threads_per_worker=1: one model per process and no thread contention inside it
-            own_cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1,
+            workers = settings.n_process if settings.n_process > 1 else 2
+            own_cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1,
                                                    processes=True, dashboard_address=None)
             own_client = client = distributed.Client(own_cluster)
     try:

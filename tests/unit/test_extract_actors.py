@@ -65,3 +65,11 @@ def test_unconnected_actor_has_no_role():
     doc = make_doc([("troops", "troop", 1, "nsubj"), ("arrived", "arrive", 1, "ROOT"), (".", ".", 1, "punct"),
                     ("Rebels", "rebel", 4, "nsubj"), ("fled", "flee", 4, "ROOT")])
     assert role_of(doc, doc[3:4], 1) is None
+
+
+def test_community_militias_are_named_after_the_community():
+    got = names("Tiv militiamen attacked a village", "NGA")
+    assert ("Tiv Ethnic Militia (Nigeria)", "identity_militia", "NGA") in got
+    got = names("Leelkayse clan militia fought back", "SOM")
+    assert ("Leelkayse Clan Militia (Somalia)", "identity_militia", "SOM") in got
+    assert not any("Ethnic" in n[0] for n in names("Pakistani militia fired", "PAK"))

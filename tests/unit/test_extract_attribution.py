@@ -24,3 +24,11 @@ def test_bare_assertion_has_no_source():
 
 def test_pronoun_is_not_a_source():
     assert attribution("It said the attack was planned.") is None
+
+
+def test_name_containing_state_is_not_a_say_verb():
+    assert attribution("The group had pledged allegiance to the Islamic State in 2014.") is None
+
+
+def test_passive_claimed_by_is_not_attribution():
+    assert attribution("The May 8 attack claimed by the BLA took place in Kech.") is None

@@ -81,3 +81,10 @@ def test_validate_rejects_unknown_link_type():
     data["links"][0]["type"] = "revenge"
     with pytest.raises(lexicon.DataError):
         lexicon.validate("cues.yaml", data)
+
+
+def test_validate_rejects_unknown_yields_to():
+    data = copy.deepcopy(lexicon.load("triggers.yaml"))
+    data["triggers"][0]["yields_to"] = ["no_such_trigger"]
+    with pytest.raises(lexicon.DataError):
+        lexicon.validate("triggers.yaml", data)

@@ -84,3 +84,26 @@ def test_background_sentence_is_not_violent(extractor):
                         "Its economy depends on trade with neighbours.")
     assert not [m for m in ms if m.event_type in ("Battles", "Explosions/Remote violence",
                                                   "Violence against civilians")]
+
+
+def test_short_report_without_act_but_with_armed_group_is_a_movement(extractor):
+    ms = run(extractor, "On 4 June 2021, about twenty gunmen on motorcycles stayed overnight near Kandi, Benin.", published=None)
+    assert len(ms) == 1
+    assert ms[0].sub_event_type == "Change to group/activity"
+    assert ms[0].rule.startswith("fallback")
+
+
+def test_victims_named_in_a_count_are_the_target(extractor):
+    (m, *_) = run(extractor, "QUETTA: Six soldiers lost their lives when a roadside bomb hit their vehicle in Kech "
+                             "district on Friday.\nThe area was cordoned off.")
+    assert m.sub_event_type == "Remote explosive/landmine/IED"
+    assert m.actor2 is not None and m.actor2.type == "state_forces"
+    assert m.actor1 is None or m.actor1.type != "state_forces"
+    assert m.fatalities.best == 6
+
+
+def test_subject_of_first_joined_verb_is_the_attacker(extractor):
+    (m, *_) = run(extractor, "MOSUL: Iraqi troops surrounded the village and shelled militant positions on Sunday.\n"
+                             "Residents fled.")
+    assert m.sub_event_type == "Shelling/artillery/missile attack"
+    assert m.actor1.name == "Military Forces of Iraq"

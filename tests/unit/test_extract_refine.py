@@ -41,3 +41,35 @@ def test_named_group_keeps_its_identity():
     jaa = Actor("Jaish al-Adl", "IRN", "rebel_group", "jaish_al_adl")
     t, a1, _ = refine(trig("remote_explosive"), jaa, None, "IRN", set())
     assert a1 is jaa
+
+
+def test_raid_that_hits_only_civilians_is_violence_against_civilians():
+    t, _, _ = refine(trig("operation"), generic_actor("military", "BEN"), generic_actor("civilians", "BEN"),
+                     "BEN", set())
+    assert t.event_type == "Violence against civilians"
+
+
+def test_clash_with_villagers_stays_a_clash():
+    t, _, _ = refine(trig("armed_clash"), generic_actor("unidentified", "SSD"), generic_actor("civilians", "SSD"),
+                     "SSD", set())
+    assert t.sub_event_type == "Armed clash"
+
+
+def test_brawl_is_mob_violence_but_with_guns_a_clash():
+    t, _, _ = refine(trig("armed_clash"), generic_actor("civilians", "IND"), generic_actor("civilians", "IND"),
+                     "IND", set())
+    assert t.sub_event_type == "Mob violence"
+    t, _, _ = refine(trig("armed_clash"), generic_actor("civilians", "IND"), generic_actor("civilians", "IND"),
+                     "IND", set(), armed_words=True)
+    assert t.sub_event_type == "Armed clash"
+
+
+def test_excessive_force_needs_a_state_force():
+    over = next(t for _, t in lexicon_index()[0] if t.id == "attack_civilians")
+    from sitrep.extract.triggers import Hit, resolve
+    t = resolve(Hit(over, 0, 1, 0, "killed"), {"protest"})
+    assert t.sub_event_type == "Excessive force against protesters"
+    t2, _, _ = refine(t, generic_actor("civilians", "IND"), None, "IND", {"protest"})
+    assert t2.sub_event_type == "Peaceful protest"
+    t3, _, _ = refine(t, generic_actor("police", "IND"), generic_actor("protesters", "IND"), "IND", {"protest"})
+    assert t3.sub_event_type == "Excessive force against protesters"

@@ -183,3 +183,19 @@ def test_a_bare_attack_joins_the_bombing_it_names():
     gunfight = mention("c.txt", n=0, kind=CLASH, a1=JAA, a2=IRAN, place=KERMAN, date="2024-01-03",
                        trigger="gunfight")
     assert len(fuse(ms[:1] + [gunfight])) == 2
+
+
+def test_undated_reports_stay_near_their_publication():
+    old = mention("x.txt", n=0, kind=CLASH, a1=BLF, a2=FC, place=BALOCHISTAN, date="2020-05-19",
+                  published="2020-05-23", trigger="clash")
+    undated = mention("y.txt", n=0, kind=CLASH, a1=BLF, a2=FC, place=BALOCHISTAN, date=None,
+                      published="2024-01-18", trigger="clash")
+    recent = mention("y.txt", n=1, kind=CLASH, a1=BLF, a2=FC, place=BALOCHISTAN, date="2024-01-10",
+                     published="2024-01-18", trigger="clash")
+    events = fuse([old, undated, recent])
+    assert sorted(len(e.claims) for e in events) == [1, 2]
+    assert next(e for e in events if len(e.claims) == 2).date == "2024-01-10"
+    # no date and no publication date: only its own article's mentions are in reach
+    lost = mention("z.txt", n=0, kind=CLASH, a1=BLF, a2=FC, place=BALOCHISTAN, date=None,
+                   published=None, trigger="clash")
+    assert len(fuse([old, lost])) == 2

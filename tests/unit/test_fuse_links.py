@@ -61,3 +61,14 @@ def test_no_evidence_no_link():
                   links=[cue("retaliation_for", text="the border clashes")])]
     later = [e for e in fuse(ms) if e.date == "2024-01-18"][0]
     assert later.links == ()
+
+
+def test_retaliatory_strike_answers_the_strike_not_the_statements_between():
+    from fuse_builders import IRAN_GOV
+    ms = [mention("a.txt", n=0, a1=IRAN, a2=JAA, place=BALOCHISTAN, date="2024-01-16"),
+          mention("a.txt", n=1, kind=CONDEMN, a1=IRAN_GOV, a2=PAK_GOV, date="2024-01-17",
+                  trigger="accused"),
+          mention("b.txt", n=0, a1=PAKISTAN, a2=BLF, place=SISTAN, date="2024-01-18",
+                  links=[cue("retaliation_for", words="tit-for-tat")])]
+    events = {e.date: e for e in fuse(ms)}
+    assert [ln.event for ln in events["2024-01-18"].links] == [events["2024-01-16"].event_id]

@@ -178,3 +178,19 @@ def test_prune_keeps_the_newest_caches(tmp_path):
     (tmp_path / "other.sqlite").write_bytes(b"keep")
     _prune(tmp_path, keep=2)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["gazetteer-v3.sqlite", "gazetteer-v4.sqlite", "other.sqlite"]
+
+
+def _child_lookup(queue):
+    queue.put(get_gazetteer().lookup("Turbat")[0].iso3)
+
+
+def test_gazetteer_survives_a_fork(gaz):
+    import multiprocessing as mp
+    gaz.lookup("Quetta")                       # the parent has an open handle
+    ctx = mp.get_context("fork")
+    queue = ctx.Queue()
+    proc = ctx.Process(target=_child_lookup, args=(queue,))
+    proc.start()
+    proc.join(60)
+    assert queue.get(timeout=5) == "PAK" and proc.exitcode == 0
+    assert gaz.lookup("Quetta")[0].iso3 == "PAK"

@@ -159,3 +159,17 @@ def test_nationality_after_in_the_is_not_a_town():
                {"Iran": "GPE", "Balochistan": "GPE"})
     p = place_of(doc)
     assert (p.iso3, p.admin1, p.feature) == ("PAK", "Balochistan", "admin1")
+
+
+@pytest.mark.model
+def test_model_speaker_location_is_not_the_event(real_nlp):
+    doc = real_nlp("An intelligence official in Islamabad said Pakistani jets struck militants inside Iran.")
+    p = event_place(next(iter(doc.sents)), doc, "PAK")
+    assert p.iso3 == "IRN"
+
+
+@pytest.mark.model
+def test_model_capital_as_government(real_nlp):
+    doc = real_nlp("Tehran strongly condemned the strikes on Thursday.")
+    p = event_place(next(iter(doc.sents)), doc, "IRN")
+    assert (p.iso3, p.feature) == ("IRN", "country")

@@ -79,13 +79,15 @@ def show(event_id, db):
         targets = {ln.event: store.event(ln.event) for ln in ev.links}
     rec = event_record(ev)
     kind = " / ".join(x for x in (rec["event_type"], rec["sub_event_type"]) if x) or "non-violent"
-    click.echo(f"{rec['id']}  {rec['date']}  {kind}  CAMEO {rec['cameo']} "
-               f"(Goldstein {rec['goldstein']})")
+    goldstein = f" (Goldstein {rec['goldstein']})" if rec["goldstein"] is not None else ""
+    click.echo(f"{rec['id']}  {rec['date']}  {kind}  CAMEO {rec['cameo']}{goldstein}")
     click.echo(f"  actors:     {_actors(rec)}")
     if rec["associated_actors"]:
         click.echo("  associated: " + ", ".join(a["name"] for a in rec["associated_actors"]))
-    click.echo(f"  place:      {_place(rec)}  ({rec['latitude']}, {rec['longitude']}; "
-               f"precision {rec['geo_precision']})")
+    where = _place(rec)
+    if rec["latitude"] is not None:
+        where += f"  ({rec['latitude']}, {rec['longitude']}; precision {rec['geo_precision']})"
+    click.echo(f"  place:      {where}")
     for key in ("fatalities", "injuries"):
         r = rec[key]
         click.echo(f"  {key + ':':<11} low {r['low']}  best {r['best']}  high {r['high']}")

@@ -180,6 +180,9 @@ def find_actors(text: str, default_country: str | None = None) -> list[ActorHit]
             actor = acronyms[m.group(1)]
             hits.append(ActorHit(replace(actor, text=m.group(0)), m.start(), m.end(), actor.actor_id, False))
     taken = [(h.start, h.end) for h in hits]
+    for h in _community_militias(text, default_country, taken):
+        hits.append(h)
+        taken.append((h.start, h.end))
     for m in head_re.finditer(text):
         if any(s <= m.start() < e or s < m.end() <= e for s, e in taken):
             continue
@@ -201,6 +204,31 @@ def find_actors(text: str, default_country: str | None = None) -> list[ActorHit]
             if not (h.generic and i + 1 < len(hits) and hits[i + 1].generic
                     and not text[h.end:hits[i + 1].start].strip())]
     return _dedupe(hits)
+
+
+@functools.lru_cache(maxsize=1)
+def _community_patterns():
+    out = []
+    for c in lexicon.load("actors.yaml").get("community_militias") or []:
+        words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in c["words"].split("|"))
+        rx = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s+(?:" + words + r")\b")
+        out.append((rx, c["name"], c["type"]))
+    return out
+
+
+def _community_militias(text: str, country: str | None, taken) -> list[ActorHit]:
+    out = []
+    for rx, template, kind in _community_patterns():
+        for m in rx.finditer(text):
+            if any(s <= m.start() < e for s, e in taken + [(h.start, h.end) for h in out]):
+                continue
+            name = m.group("name")
+            if country_iso3(name) or name.split()[0] in ("The", "A", "An", "Local", "Armed", "Unidentified"):
+                continue
+            actor = Actor(name=template.format(name=name, country=_country_name(country) if country else "")
+                          .replace(" ()", ""), country=country, type=kind, text=m.group(0))
+            out.append(ActorHit(actor, m.start(), m.end(), "community_militia", True))
+    return out
 
 
 def _dedupe(hits: list[ActorHit]) -> list[ActorHit]:

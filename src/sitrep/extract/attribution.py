@@ -14,7 +14,8 @@ _SOURCE = r"((?:the\s+)?[A-Za-z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[\w'’.-]
 @functools.lru_cache(maxsize=1)
 def _patterns():
     verbs = [v for v in lexicon.load("cues.yaml")["say_verbs"] if v != "according"]
-    verb_re = "|".join(sorted({re.escape(v) for v in verbs}, key=len, reverse=True))
+    # the verb must be written in lower case ("Islamic State" is no "stated") and not be passive
+    verb_re = "(?-i:" + "|".join(sorted({re.escape(v) for v in verbs}, key=len, reverse=True)) + r")(?!\s+by\b)"
     return [
         # "according to the BLF", "according to Iranian state media"
         re.compile(r"\baccording to\s+((?:the\s+)?[^,.;:()]{2,70}?)(?=\s*(?:[,.;:)]|$|\s+(?:on|in|at|who|which|that)\b))", re.I),
@@ -28,8 +29,8 @@ def _patterns():
     ]
 
 
-_NOT_SOURCE = re.compile(r"^(?:it|this|that|there|they|he|she|we|i|which|who|what|and|but|he also|"
-                         r"the report|reports|sources)$", re.I)
+_NOT_SOURCE = re.compile(r"^(?:it|this|that|there|they|he|she|we|i|which|who|what|and|but|the report|reports|"
+                         r"sources)(?:\s|$)", re.I)
 
 
 def attribution(sentence: str) -> str | None:

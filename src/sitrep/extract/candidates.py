@@ -8,7 +8,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from sitrep.extract.triggers import lexicon_index
+from sitrep.extract.triggers import filter_words
 
 # A paragraph longer than this is cut at sentence ends so one batch item stays small.
 MAX_CHUNK_CHARS = 3000
@@ -24,9 +24,8 @@ class Chunk:
 
 @functools.lru_cache(maxsize=1)
 def trigger_regex() -> re.Pattern:
-    _, first, _, _ = lexicon_index()
     stems = set()
-    for w in first:
+    for w in filter_words():
         w = w.rstrip("~")
         if len(w) < 3:
             continue

@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
+import re
 from collections import defaultdict
 
 from sitrep.extract import lexicon
@@ -42,6 +43,9 @@ except ImportError:
 SUMMARY_MAX_CHARS = 1500
 # Bare casualty words: in a short report's later sentences they give figures, not event types.
 CASUALTY_WORDS = {"killed", "injured", "wounded", "dead", "died", "hurt", "killing", "injuring"}
+# Weapons that make a brawl an armed fight.
+ARMED_WORDS = re.compile(r"\b(?:fired|firing|opened fire|gun\w*|rifles?|shot|shooting|machetes?|firearms?|"
+                         r"weapons?|bullets?|guns?)\b", re.I)
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 # When a short report names no recognisable trigger at all: an armed actor without an act is
 # most often a movement or presence of forces (ACLED "Change to group/activity"); otherwise the
@@ -127,7 +131,9 @@ class Extractor:
         anchors += [doc[a].head.i for a in anchors if doc[a].dep_ == "conj"]
         victims = [(c.start, c.end) for c in counts]
         a1, a2, assoc = _actors(doc, sent, anchors, trig, here, victims)
-        trig, a1, a2 = refine(trig, a1, a2, here, frames)
+        trig, a1, a2 = refine(trig, a1, a2, here, frames, bool(ARMED_WORDS.search(sent.text)))
+        if trig.event_type is None and a1 is None and a2 is None and not summary:
+            return None     # a CAMEO interaction needs a source or a target ("de-escalation would be difficult")
         if trig.event_type == "Violence against civilians" and a2 is None:
             # ACLED: the other side of violence against civilians is always civilians
             a2 = generic_actor("civilians", here)
@@ -339,7 +345,7 @@ def _country_actors(doc, sent, anchors, trig, found):
 
 
 def refine(trig: Trigger, a1: Actor | None, a2: Actor | None, country: str | None,
-           frames: set[str]) -> tuple[Trigger, Actor | None, Actor | None]:
+           frames: set[str], armed_words: bool = False) -> tuple[Trigger, Actor | None, Actor | None]:
     """ACLED's coding depends on who acts against whom (codebook, section 1 of the taxonomy):
     violence between two organised armed actors is a Battle, a crowd's violence is a Riot,
     demonstrations are coded with 'Protesters (country)' / 'Rioters (country)' as actor1,
@@ -348,8 +354,10 @@ def refine(trig: Trigger, a1: Actor | None, a2: Actor | None, country: str | Non
         return dataclasses.replace(trig, id=f"{trig.id}>{suffix}", event_type=event_type,
                                    sub_event_type=sub, cameo=cameo, goldstein=goldstein)
     t1, t2 = (a1.type if a1 else None), (a2.type if a2 else None)
-    if trig.sub_event_type == "Armed clash" and t2 == "civilians" and t1 in ARMED_TYPES:
-        # one-sided violence by an armed actor against civilians (ACLED: Violence against civilians)
+    if trig.sub_event_type == "Armed clash" and t2 == "civilians" and t1 in ARMED_TYPES and \
+            trig.id in ("operation", "fire_on_positions"):
+        # a raid or shooting by an armed actor that hits only civilians is one-sided violence
+        # (ACLED: Violence against civilians); a "clash" with villagers stays a clash
         trig = rt("Violence against civilians", "Attack", "180", -9.0, "civilian_target")
     elif trig.sub_event_type == "Attack" and t2 in ARMED_TYPES and t1 not in ("civilians", "rioters", "protesters"):
         trig = rt("Battles", "Armed clash", "190", -10.0, "armed_target")
@@ -362,8 +370,9 @@ def refine(trig: Trigger, a1: Actor | None, a2: Actor | None, country: str | Non
         # a crowd fighting the police or army is a riot, whatever the crowd is called
         if "protest" in frames or ({t1, t2} & {"protesters", "rioters"} and {t1, t2} & ARMED_TYPES):
             trig = rt("Riots", "Violent demonstration", "145", -7.5, "demonstrators")
-        elif not ({t1, t2} & ARMED_TYPES):
-            # a fight between unarmed groups (villagers, party supporters) is mob violence
+        elif not ({t1, t2} & ARMED_TYPES) and not armed_words:
+            # a fight between unarmed groups (villagers, party supporters) is mob violence;
+            # with guns or machetes it is an armed clash of communal militias
             trig = rt("Riots", "Mob violence", "145", -7.5, "unarmed_sides")
     if trig.sub_event_type == "Excessive force against protesters" and t1 != "state_forces":
         # lethal force against protesters needs someone using it; a death the protest is

@@ -54,10 +54,16 @@ def validate(name: str, data: Any) -> None:
             _need(isinstance(t.get("priority"), int), name, f"{tid}: integer priority")
             _need((t.get("event_type") is None) == (t.get("sub_event_type") is None), name,
                   f"{tid}: event_type and sub_event_type go together")
+            _need(isinstance(t.get("short_only", False), bool) and isinstance(t.get("topic_ok", False), bool),
+                  name, f"{tid}: short_only/topic_ok are booleans")
+            _need(all(isinstance(y, str) for y in t.get("yields_to") or ()), name, f"{tid}: yields_to ids")
             for frame, over in (t.get("in_frame") or {}).items():
                 _need({"event_type", "sub_event_type", "cameo", "goldstein", "priority"} <= set(over),
                       name, f"{tid}: in_frame.{frame} incomplete")
         _need(isinstance(data.get("topic_heads"), list), name, "topic_heads list")
+        for t in data.get("triggers") or []:
+            for y in t.get("yields_to") or ():
+                _need(y in ids, name, f"{t['id']}: yields_to unknown trigger {y!r}")
     elif name == "actors.yaml":
         ids = set()
         for a in data.get("actors") or []:
@@ -71,6 +77,9 @@ def validate(name: str, data: Any) -> None:
         for kind, g in (data.get("generic") or {}).items():
             _need(g.get("type") in ACTOR_TYPES and "{country}" in g.get("name", ""), name, f"generic {kind}")
             _need(isinstance(g.get("heads"), list), name, f"generic {kind}: heads")
+        for c in data.get("community_militias") or []:
+            _need(c.get("type") in ACTOR_TYPES and "{name}" in c.get("name", "") and c.get("words"), name,
+                  "community_militias entry")
         for etype, kind in (data.get("by_event_type") or {}).items():
             _need(kind in (data.get("generic") or {}), name, f"by_event_type {etype}: unknown kind {kind}")
     elif name == "demonyms.yaml":

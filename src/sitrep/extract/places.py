@@ -23,7 +23,8 @@ reading, in order:
   4. precision               town 1; "near X", a district or an area 2; a province or
                              region only 3 (its capital); the country only 3 (its capital)
 
-With no place in the sentence the article's country stands in (precision 3).
+With no place in the sentence the article's country stands in (precision 3). The readers of
+written admin context (brackets, ", Aragua state") live in place_admin.py.
 """
 from __future__ import annotations
 
@@ -31,6 +32,9 @@ import functools
 import re
 from collections import Counter
 
+from sitrep.extract.place_admin import (AREA_WORDS, NOT_PLACES, _NAME, _replace,
+                                        admin1_of_district, admin1_spelling, context_after,
+                                        from_parenthesis)
 from sitrep.geocode import get_gazetteer
 from sitrep.geocode.names import key
 from sitrep.models import Place
@@ -42,23 +46,6 @@ PLACE_NOUNS = {"province", "provinces", "region", "city", "town", "village", "di
                "governorate", "county", "area", "outskirts", "vicinity", "capital", "suburbs"}
 NEAR_WORDS = {"near", "outside", "around", "nearby", "close", "vicinity", "outskirts"}
 SPECIFICITY = {"city": 3.0, "admin2": 2.5, "region": 2.0, "admin1": 2.0, "country": 1.0}
-# Words after a name that say which kind of place it is.
-AREA_WORDS = r"(?:city|town|village|villages|district|districts|area|neighbou?rhood|camp|county|municipality|" \
-             r"province|state|region|governorate|department|sub-district|subdistrict|tehsil|upazila|" \
-             r"commune|locality|settlement|frontline|front|sector|LGA|rayon|oblast)"
-ADMIN2_WORDS = {"district", "districts", "county", "municipality", "tehsil", "upazila", "department",
-                "sub-district", "subdistrict", "commune", "lga", "rayon"}
-ADMIN1_WORDS = {"province", "state", "region", "governorate", "oblast"}
-
-_NAME = r"(?:(?:al|el|as|ad|ar|at|an|ash|az)-)?[A-Z][\w'’.\-]*(?:[ \-](?:de |del |la |al |el |an |ad |as |ash |ar |az |at |of |-)?[A-Z][\w'’.\-]*)*"
-# "Uvira (Uvira, Sud-Kivu)", "Ashulia town (Savar, Dhaka)", "As Sabaa (Tripoli)"
-PAREN = re.compile(r"(?P<loc>" + _NAME + r")(?:\s+" + AREA_WORDS + r"){0,2}(?:\s*\[[^\]]{1,40}\])?"
-                   r"\s*\((?P<a>[^()]{2,60})\)")
-# ", Aragua state" / ", Khost" / ", Baja California" right after a name
-AFTER = re.compile(r"^(?:\s+" + AREA_WORDS + r")?\s*,\s*(?P<next>" + _NAME + r")(?:\s+(?P<kind>" + AREA_WORDS + r"))?")
-# "the X district of Y province", "X district in Y"
-OF_ADMIN = re.compile(r"^\s+(?P<kind>" + AREA_WORDS + r")\s+(?:of|in)\s+(?:the\s+)?"
-                      r"(?:(?:northern|southern|eastern|western|central|rural)\s+)?(?P<next>" + _NAME + r")")
 
 
 def _gaz():
@@ -113,9 +100,7 @@ AFTER_PREP = re.compile(r"\b(?:in|at|near|into|outside|around|on|of|from|toward|
                         r"vicinity)\s+of\s+)?(?:(?:rural|northern|southern|eastern|western|central|north|south|"
                         r"east|west|downtown|greater|countryside\s+of)\s+)?(?P<name>" + _NAME + r")"
                         r"|\b(?:city|town|village|district|province|governorate|region)\s+of\s+(?P<name2>" + _NAME + r")")
-NOT_PLACES = frozenset(key(w) for w in """January February March April May June July August September
-October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday The A An
-Government President Police Army Council Court Ministry He She They It His Her This That""".split())
+
 
 
 # Province names that are also plain words ("Central", "North"): provinces only where the
@@ -147,7 +132,7 @@ def event_place(sent, doc=None, article_country: str | None = None) -> Place | N
         demonyms = _demonym_countries(sent, gaz)
         hint_iso = next(iter(demonyms)) if len(demonyms) == 1 else None
 
-    place = _from_parenthesis(text, gaz, hint_iso, allowed)
+    place = from_parenthesis(text, gaz, hint_iso, allowed)
     if place is not None:
         return place
     scored = []
@@ -156,16 +141,15 @@ def event_place(sent, doc=None, article_country: str | None = None) -> Place | N
         if cand is None:
             continue
         score = SPECIFICITY.get(cand.feature, 1.0) + _syntax_score(m, sent.doc) - 0.3 * order
-        if _context_after(sent.doc.text, m.end)[0]:
+        if context_after(sent.doc.text, m.end)[0]:
             score += 1.0    # "X, Y state": the writer placed X for us
         if m.label == "INNER":
             score -= 3.0
         if score < 0 and cand.feature == "country":
             continue        # "US dollar": a modifier, no evidence of place at all
-        acting = _is_metonym(m, gaz) and _syntax_score(m, sent.doc) <= 0
-        if acting:
-            score -= 2.5    # "Tehran condemned", "warned Tehran": the government, not the city
-        scored.append((score, -order, m, cand, acting))
+        if _is_metonym(m, gaz) and _syntax_score(m, sent.doc) <= 0:
+            continue        # "Tehran condemned", "warned Tehran": the government, not the city
+        scored.append((score, -order, m, cand, False))
     if scored:
         scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
         _, _, m, cand, _ = scored[0]
@@ -221,7 +205,7 @@ def _mission_countries(text: str) -> set[str]:
 def _mentions(sent, gaz) -> list[_Mention]:
     """Place entities, plus capitalised names after locative words that no place entity covers."""
     out = [_Mention(e.start_char, e.end_char, re.sub(r"^(?:the|The)\s+", "", e.text), e.label_, e)
-           for e in sent.ents if e.label_ in PLACE_LABELS]
+           for e in sent.ents if e.label_ in PLACE_LABELS and key(e.text) not in NOT_PLACES]
     covered = [(m.start, m.end) for m in out]
     doc_text, base = sent.doc.text, sent.start_char
     for rx in AFTER_PREP.finditer(sent.text):
@@ -273,7 +257,7 @@ def _resolve_mention(m, doc_text, gaz, hint_iso, allowed) -> Place | None:
     iso = gaz.country_iso3(m.text, kinds=gaz.PLACE_KINDS)
     if iso:
         return gaz.country_place(iso, text=m.text)
-    admin_hint, _ = _context_after(doc_text, m.end)
+    admin_hint, _ = context_after(doc_text, m.end)
     name = re.sub(r"\s+" + AREA_WORDS + r"$", "", m.text, flags=re.I) or m.text
     a1 = None
     if admin_hint and key(admin_hint) in GENERIC_PLACE_WORDS and not hint_iso:
@@ -284,8 +268,12 @@ def _resolve_mention(m, doc_text, gaz, hint_iso, allowed) -> Place | None:
             hint_iso = gaz.country_iso3(admin_hint, kinds=gaz.PLACE_KINDS)
             allowed = allowed | {hint_iso}
         elif a1 is None:
-            a1 = _admin1_of_district(gaz, admin_hint, hint_iso)
-            admin_hint = a1.admin1 if a1 else None
+            a1 = admin1_of_district(gaz, admin_hint, hint_iso)
+            if a1 is None:      # "Tillabery" for "Tillaberi"
+                a1 = gaz.fuzzy_admin1(admin_hint, hint_iso)
+                admin_hint = admin_hint if a1 else None
+            else:
+                admin_hint = a1.admin1
     iso = a1.iso3 if a1 else hint_iso
     everywhere = gaz.lookup(name, iso, a1.admin1 if a1 else None, limit=5)
     found = everywhere
@@ -303,15 +291,18 @@ def _resolve_mention(m, doc_text, gaz, hint_iso, allowed) -> Place | None:
         # a town the gazetteer lacks (or only knows elsewhere), in a province it knows:
         # the province's capital stands in for it
         return Place(name=name, country=gaz.country_name(a1.iso3), iso3=a1.iso3,
-                     admin1=_admin1_spelling(admin_hint, a1), latitude=a1.latitude,
+                     admin1=admin1_spelling(admin_hint, a1), latitude=a1.latitude,
                      longitude=a1.longitude, geo_precision=3, feature="city", text=m.text)
     if not found:
         return None
     top = found[0]
+    if not allowed and hint_iso and top.iso3 != hint_iso and top.feature == "city" \
+            and not _population_ok(gaz, top, 40_000):
+        return None     # a village abroad that shares a name ("Bajwa") in an article about elsewhere
     if a1 is not None and top.iso3 == a1.iso3 and top.admin1 != a1.admin1:
         top = _replace(top, admin1=a1.admin1)     # the written province beats a namesake's
     if a1 is not None:
-        top = _replace(top, admin1=_admin1_spelling(admin_hint, a1))
+        top = _replace(top, admin1=admin1_spelling(admin_hint, a1))
     return top
 
 
@@ -321,47 +312,13 @@ def _population_ok(gaz, place: Place, minimum: int = 20_000) -> bool:
     return gaz.population(place) >= minimum
 
 
-def _admin1_of_district(gaz, name: str, iso: str | None) -> Place | None:
-    """The province of a district named where a province was expected ("(Diguel, Soum)")."""
-    district = gaz.best(name, iso, features=("admin2",))
-    if district is None or (iso and district.iso3 != iso) or not district.admin1:
-        return None
-    return gaz.admin1(district.admin1, district.iso3)
-
-
-def _replace(place: Place, **changes) -> Place:
-    import dataclasses
-    return dataclasses.replace(place, **changes)
-
-
-def _context_after(text: str, end: int) -> tuple[str | None, str | None]:
-    """The admin name written right after a place ("..., Aragua state"); along a chain
-    ("Choro sector, Cedeno municipality, Bolivar state") the last one written."""
-    chain = []
-    for _ in range(3):
-        tail = text[end:end + 80]
-        m = AFTER.match(tail) or OF_ADMIN.match(tail)
-        if not m:
-            break
-        name, kind = m.group("next"), (m.groupdict().get("kind") or "").lower() or None
-        bare = _strip_area(name)
-        if bare != name:        # "Rakhine State", "Thandwe District": the kind is in the name
-            kind = kind or name[len(bare):].strip().lower()
-        chain.append((bare, kind))
-        end += m.end()
-    if not chain:
-        return None, None
-    for name, kind in reversed(chain):
-        if kind in ADMIN1_WORDS:
-            return name, kind
-    return chain[-1]
-
-
 def _syntax_score(m, doc) -> float:
     span = m.ent if m.ent is not None else doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return 0.0
     score = 0.0
+    if _in_speaker(span):
+        return -3.0     # "the official in Islamabad said": where the source is, not the event
     tok = span.root
     # walk up through "of", compounds and appositions to the governing preposition
     for _ in range(4):
@@ -391,6 +348,21 @@ def _syntax_score(m, doc) -> float:
     return score
 
 
+SAY_LEMMAS = {"say", "tell", "report", "claim", "add", "state", "announce", "confirm", "quote"}
+
+
+def _in_speaker(span) -> bool:
+    """Whether a name sits in the subject of a verb of saying ("an official in X said")."""
+    tok = span.root
+    for _ in range(6):
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in SAY_LEMMAS:
+            return True
+        if tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
 def _near(m, doc) -> bool:
     before = doc.text[max(0, m.start - 40):m.start].lower()
     return bool(re.search(r"\b(?:near|outside|around|nearby|close to|vicinity of|outskirts of|km|"
@@ -407,122 +379,6 @@ def _finish(cand: Place, m, doc, admin1s) -> Place:
     admin1 = cand.admin1
     for written, a1 in admin1s.items():     # the province as the sentence spells it
         if a1.iso3 == cand.iso3 and a1.admin1 == cand.admin1:
-            admin1 = _admin1_spelling(written, a1)
+            admin1 = admin1_spelling(written, a1)
             break
     return _replace(cand, geo_precision=precision, text=m.text, admin1=admin1)
-
-
-# ---------------------------------------------------------------- "X (admin2, admin1)"
-
-_BEFORE_COMMA = re.compile(r"(?P<name>" + _NAME + r")(?:\s+" + AREA_WORDS + r")?\s*,\s*$")
-
-
-def _from_parenthesis(text: str, gaz, hint_iso, allowed) -> Place | None:
-    for m in PAREN.finditer(text):
-        parts = [p.strip() for p in m.group("a").split(",") if p.strip()]
-        if not parts or len(parts) > 3 or any(len(p) > 40 or not p[:1].isupper() for p in parts):
-            continue
-        if len(parts) == 1 and parts[0].isupper() and len(parts[0]) <= 5 and not gaz.is_curated_code(parts[0]):
-            continue        # "Islamic State (IS)", "(AFP)": an acronym, not a province ("(UP)" is)
-        loc = re.sub(r"^(?:The|In|At|Near|On)\s+", "", m.group("loc"))
-        iso = gaz.country_iso3(parts[-1], kinds=gaz.PLACE_KINDS)
-        if iso and len(parts) > 1:
-            # "(Rafi LGA, Niger)" is Nigeria's Niger state when Kagara lies there
-            as_admin1 = {(p.iso3, p.admin1) for p in gaz.lookup(loc, limit=10)}
-            if any((o.iso3, o.admin1) in as_admin1
-                   for o in gaz.lookup(parts[-1], features=("admin1",), limit=5)):
-                iso = None
-        if iso and len(parts) > 1:          # "(Kandahar, Afghanistan)"
-            parts = parts[:-1]
-        a1_text = parts[-1]
-        a1 = _pick_admin1(gaz, a1_text, m.group("loc"), iso or hint_iso, strict=bool(iso))
-        a2_text = _strip_area(parts[0]) if len(parts) >= 2 else None
-        if a1 is None and len(parts) >= 2:
-            a1 = _admin1_of_district(gaz, _strip_area(a1_text), iso or hint_iso)
-            if a1 is not None:       # "(Diguel, Soum)": Soum is the district
-                a2_text, a1_text = _strip_area(a1_text), a1.admin1
-        if a1 is None and len(parts) == 1:
-            # one name in brackets is a province or a district
-            a2_place = gaz.best(_strip_area(parts[0]), iso or hint_iso, features=("admin2", "city"))
-            if a2_place is None or (allowed and a2_place.iso3 not in allowed) or \
-                    (hint_iso and a2_place.iso3 != hint_iso):
-                continue
-            a2_text, a1 = parts[0], gaz.admin1(a2_place.admin1, a2_place.iso3)
-            if a1 is None:
-                continue
-            a1_text = a1.admin1
-        if a1 is None:
-            country = iso or (hint_iso if hint_iso in allowed else None)
-            if not country or len(parts) < 2:
-                continue
-            # province unknown to the gazetteer, in a country the sentence names: keep the
-            # source's words, locate by the district or the town
-            a1 = Place(name=a1_text, iso3=country, admin1=a1_text, feature="admin1")
-        country = iso or a1.iso3
-        # "Pipri, Kaushambi (UP)": the town is the name before the comma
-        before = _BEFORE_COMMA.search(text[max(0, m.start() - 60):m.start()])
-        if before and a2_text is None and key(before.group("name")) not in NOT_PLACES:
-            a2_text, loc = loc, before.group("name")
-        near = bool(re.search(r"\b(?:near|outside|around|close to|vicinity of|outskirts of)\s+(?:the\s+)?$",
-                              text[max(0, m.start() - 30):m.start()], re.I))
-        admin1 = _admin1_spelling(a1_text, a1)
-        found = gaz.lookup(loc, country, a1.admin1, limit=3)
-        hit = next((p for p in found if p.iso3 == country and p.feature != "country"
-                    and (p.admin1 == a1.admin1 or a1.latitude is None)), None)
-        if hit is None:
-            hit = next((p for p in found if p.iso3 == country and p.feature == "city"), None)
-        if hit is not None:
-            precision = 2 if near or hit.feature in ("admin2", "region") else (hit.geo_precision or 1)
-            if hit.feature == "admin1":
-                precision = 3
-            return _replace(hit, admin1=admin1, admin2=a2_text or hit.admin2, geo_precision=precision,
-                            name=hit.name if hit.feature == "city" else loc, text=m.group(0))
-        # unknown town: locate it by its district, else its province
-        a2_hit = gaz.best(a2_text, country, a1.admin1, features=("admin2", "city")) if a2_text else None
-        if a2_hit is not None and a2_hit.iso3 != country:
-            a2_hit = None
-        base = a2_hit or a1
-        if base.latitude is None:
-            base = gaz.country_place(country) or base
-        return Place(name=loc, country=gaz.country_name(country), iso3=country, admin1=admin1,
-                     admin2=a2_text, latitude=base.latitude, longitude=base.longitude,
-                     geo_precision=2 if base is a2_hit else 3, feature="city", text=m.group(0))
-    return None
-
-
-def _strip_area(name: str) -> str:
-    return re.sub(r"\s+" + AREA_WORDS + r"$", "", name, flags=re.I) or name
-
-
-def _pick_admin1(gaz, a1_text, loc, iso, strict) -> Place | None:
-    """The province a bracket names, choosing among namesakes ("KN", "Punjab") the one that
-    holds a place called `loc`, else the hinted country's, else one whose country has `loc`."""
-    options = gaz.lookup(a1_text, iso, features=("admin1",), codes=True, limit=8) or \
-        gaz.lookup(_strip_area(a1_text), iso, features=("admin1",), codes=True, limit=8)
-    if iso and strict:
-        options = [o for o in options if o.iso3 == iso]
-    if not options:
-        return None
-    if len(options) == 1:
-        return options[0]
-    locs = gaz.lookup(loc, limit=10)
-    for o in options:
-        if any(p.iso3 == o.iso3 and p.admin1 == o.admin1 for p in locs):
-            return o
-    if iso and options[0].iso3 == iso:
-        return options[0]
-    for o in options:
-        if any(p.iso3 == o.iso3 for p in locs):
-            return o
-    return options[0]
-
-
-def _admin1_spelling(written: str | None, place: Place) -> str | None:
-    """The province as the source spells it, unless that is an abbreviation ("KPK") or the
-    gazetteer's name is a curated one (the supplement's names are the reference spelling;
-    packaged names are often transliterated differently from how sources write them)."""
-    if not written or len(written) <= 4 or written.isupper():
-        return place.admin1 or written
-    if place.admin1 and place.iso3 and _gaz().is_curated_admin1(place.iso3, place.admin1):
-        return place.admin1
-    return written

@@ -74,6 +74,19 @@ def lexicon_index():
     return entries, first, frozenset(data["topic_heads"]), overrides
 
 
+@functools.lru_cache(maxsize=1)
+def filter_words() -> frozenset:
+    """For the cheap pre-filter: per pattern, its most distinctive word (the longest; every
+    word of a pattern must be present for it to match, so one is enough to look for)."""
+    entries, _, _, _ = lexicon_index()
+    out = set()
+    for comp, _ in entries:
+        elements = [el for el in comp if el is not None and el != frozenset({"-"})]
+        best = max(elements, key=lambda el: min(len(w) for w in el))
+        out.update(w.rstrip("~") for w in best)
+    return frozenset(out)
+
+
 def _word_ok(alts: frozenset, tok) -> bool:
     low, lem = tok.lower_, tok.lemma_.lower()
     for a in alts:
@@ -185,7 +198,9 @@ def subordinate(doc, hit: Hit, hits: list[Hit]) -> bool:
         return True     # "recalled its ambassador in protest at ...": the manner of another act
     if tok.dep_ not in ("advcl", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return False
-    return any(o is not hit and o.start <= tok.head.i < o.end for o in hits)
+    # a claim or accusation governing the act ("claimed to have thwarted an attack") reports
+    # it rather than explaining it, so the act stands
+    return any(o is not hit and not o.trigger.topic_ok and o.start <= tok.head.i < o.end for o in hits)
 
 
 def best_hit(doc, hits: list[Hit], frames: set[str], short: bool = True) -> tuple[Hit, Trigger] | None:

@@ -52,23 +52,27 @@ class _UnionFind:
 
 
 def candidate_pairs(feats: list[Features]):
-    """Index pairs worth scoring: same family, dates within a day of overlapping (or unknown)."""
+    """Index pairs worth scoring: same family, date windows within a day of overlapping; a
+    mention with no window at all (no date, no publication date) only meets its own article."""
     by_family: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(feats):
         by_family[f.family].append(i)
     for idx in by_family.values():
-        dated = sorted((i for i in idx if feats[i].span), key=lambda i: feats[i].span)
-        undated = [i for i in idx if not feats[i].span]
+        dated = sorted((i for i in idx if feats[i].window), key=lambda i: feats[i].window)
         for pos, i in enumerate(dated):
-            end = feats[i].span[1] + _ONE_DAY
+            end = feats[i].window[1] + _ONE_DAY
             for j in dated[pos + 1:]:
-                if feats[j].span[0] > end:
+                if feats[j].window[0] > end:
                     break
                 yield i, j
-        for k, i in enumerate(undated):
-            for j in idx:
-                if j != i and (feats[j].span or j > i):
-                    yield i, j
+        by_article: dict[str, list[int]] = defaultdict(list)
+        for i in idx:
+            by_article[feats[i].mention.article_id].append(i)
+        for i in idx:
+            if not feats[i].window:
+                for j in by_article[feats[i].mention.article_id]:
+                    if j != i and (feats[j].window or j > i):
+                        yield i, j
 
 
 def clusters(feats: list[Features]) -> list[list[Features]]:

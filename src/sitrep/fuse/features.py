@@ -47,6 +47,11 @@ MODE_STEMS = ("bomb", "blast", "explo", "ied", "suicid", "missile", "rocket", "d
               "gun", "stab", "behead", "rape", "sexual", "captur", "seiz", "overr", "retak",
               "recaptur", "battle", "fight", "bombard")
 
+# An undated report is about something recent when it appeared: news reports what happened in
+# the days before publication, and background ("in 2019") carries its own date. A month keeps
+# undated mentions from joining events years apart while leaving late follow-ups in reach.
+REPORT_WINDOW = dt.timedelta(days=31)
+
 # Actor types that stand on the same side of ACLED's inter codes for matching purposes:
 # a state's forces and its government speak and act for the same side; an armed group may be
 # typed rebel, political or identity militia by different rules.
@@ -75,7 +80,8 @@ def norm(text: str | None) -> str:
 def same_name(a: str | None, b: str | None) -> bool | None:
     """True/False when both names are known, None when either is missing. Transliterations
     ("Baluchistan"/"Balochistan", "Sistan and Baluchestan"/"Sistan-Baluchestan") count as the
-    same: 0.8 is the difflib ratio that accepts those pairs while "Kech"/"Kachhi" (0.6) stay apart."""
+    same: 0.8 is the difflib ratio that accepts those pairs (0.91, 1.0) while "Kerman"/"Kermanshah"
+    (0.75) and "Kech"/"Kachhi" (0.6) stay apart."""
     na, nb = norm(a), norm(b)
     if not na or not nb:
         return None
@@ -157,7 +163,9 @@ class Features:
     family: str                 # violent, demonstration, strategic:<cameo root>, verbal:<root>
     group: str | None           # violent sub-event group (remote, explosive, direct)
     cameo: str                  # generic-normalised CAMEO code
-    span: tuple[dt.date, dt.date] | None
+    span: tuple[dt.date, dt.date] | None     # the days the mention's own date stands for
+    window: tuple[dt.date, dt.date] | None   # span, or for an undated mention the month
+                                             # before its article appeared (see REPORT_WINDOW)
     country: str | None         # ISO3 when known, else normalised name
     level: int                  # place_level
     actors: tuple[Actor, ...]   # actor1, actor2, associated (non-empty names)
@@ -187,7 +195,12 @@ class Features:
         trigger = words(m.trigger)
         specific = any(w.startswith(MODE_STEMS) for w in trigger) or not trigger
         group = SUB_EVENT_GROUP.get(m.sub_event_type or "") if specific else None
+        span = date_span(m.date, m.date_precision)
+        window = span
+        if window is None and m.published:
+            pub = date_span(m.published[:10])
+            window = (pub[0] - REPORT_WINDOW, pub[1]) if pub else None
         return cls(mention=m, family=family, group=group,
-                   cameo=generic_cameo(m.cameo), span=date_span(m.date, m.date_precision),
+                   cameo=generic_cameo(m.cameo), span=span, window=window,
                    country=country, level=place_level(place), actors=actors,
                    trigger_words=trigger, usable=m.modality in ("asserted", "denied"))

@@ -13,6 +13,7 @@ A cue is resolved, in order:
        the same pair of sides reversed (A hit B, now B answers A)   1.5 (retaliation/response/protest)
        the same sides in the same roles (for "follows")             1.0
        exactly `days_after` days earlier                            1.0
+       violence for a retaliation by violence, or for a protest     0.5 (else -0.5)
      the best score wins (the most recent event on ties); nothing is linked without at least
      one of these kinds of evidence.
 """
@@ -79,6 +80,17 @@ def _side_score(cue: LinkCue, later: Event, earlier: Event) -> float:
     return 1.0 if (ea & la) and (et & lt) else 0.0
 
 
+def _class_score(cue: LinkCue, later: Event, earlier: Event) -> float:
+    """Violence answers violence: a retaliatory strike answers a strike, not the statements
+    made in between; a protest or a recall protests at violence."""
+    earlier_violent = earlier.event_type in VIOLENT_TYPES
+    if cue.type == "protest_at":
+        return 0.5 if earlier_violent else 0.0
+    if cue.type in ("retaliation_for", "response_to"):
+        return 0.5 if earlier_violent == (later.event_type in VIOLENT_TYPES) else -0.5
+    return 0.0
+
+
 def _days_score(cue: LinkCue, c: Features, e: Features) -> float:
     if cue.days_after is None or not (c.span and e.span):
         return 0.0
@@ -99,7 +111,8 @@ def _resolve(cue: LinkCue, i: int, events: list[Event], anchors: list[Features],
                     _side_score(cue, events[i], ev), _days_score(cue, anchors[j], anchors[i]))
         if not any(x > 0 for x in evidence):
             continue
-        key = (sum(evidence), anchors[j].span[0], ev.event_id)
+        total = sum(evidence) + _class_score(cue, events[i], ev)
+        key = (total, anchors[j].span[0], ev.event_id)
         if best_key is None or key > best_key:
             best, best_key = j, key
     return best if best_key and best_key[0] > 0 else None

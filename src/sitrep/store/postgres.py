@@ -41,9 +41,13 @@ def _doc_lock_key(doc_id: str) -> int:
 def translate(sql: str) -> str:
     """`?` placeholders -> psycopg's `%s`, and a literal `%` -> `%%`, outside quoted text.
 
-    DDL: SQLite's REAL is an 8-byte float, PostgreSQL's a 4-byte one (33.123456 would come
-    back as 33.12346), so column types REAL become DOUBLE PRECISION here and migrations.py
-    stays one portable text."""
+    DDL, so that migrations.py stays one portable text and both backends give the same output:
+      - SQLite's REAL is an 8-byte float, PostgreSQL's a 4-byte one (33.123456 would come back
+        as 33.12346): REAL columns become DOUBLE PRECISION;
+      - SQLite compares text byte by byte, PostgreSQL by the database's locale ("a" < "B" in
+        en-US, "B" < "a" in SQLite): TEXT columns get COLLATE "C", so every ORDER BY, and so
+        every export, comes out in the same order on both (and LIKE 'prefix%' can use an
+        index)."""
     out = []
     quote = None
     for ch in sql:
@@ -63,6 +67,7 @@ def translate(sql: str) -> str:
     text = "".join(out)
     if re.match(r"\s*(CREATE|ALTER)\s+TABLE\b", text, re.IGNORECASE):
         text = re.sub(r"\bREAL\b", "DOUBLE PRECISION", text)
+        text = re.sub(r"\bTEXT\b", 'TEXT COLLATE "C"', text)
     return text
 
 

@@ -1,0 +1,201 @@
+"""Admin context written around a place name, as notes and news give it.
+
+    "Uvira (Uvira, Sud-Kivu)"         location, admin2, admin1 in brackets
+    "Pipri, Kaushambi (UP)"           town, then district and an abbreviated province
+    "Turmero, Aragua state"           a province (or a chain of them) after a comma
+    "Musa Khel district of Khost"     "<kind> of/in <name>"
+
+Used by sitrep.extract.places; split out to keep each module to one job.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from sitrep.geocode import get_gazetteer
+from sitrep.geocode.names import key
+from sitrep.models import Place
+
+# Words after a name that say which kind of place it is.
+AREA_WORDS = r"(?:city|town|village|villages|district|districts|area|neighbou?rhood|camp|county|municipality|" \
+             r"province|state|region|governorate|department|sub-district|subdistrict|tehsil|upazila|" \
+             r"commune|locality|settlement|frontline|front|sector|LGA|rayon|oblast)"
+ADMIN1_WORDS = {"province", "state", "region", "governorate", "oblast"}
+
+_NAME = r"(?:(?:al|el|as|ad|ar|at|an|ash|az)-)?[A-Z][\w'’.\-]*(?:[ \-](?:de |del |la |al |el |an |ad |as |ash |ar |az |at |of |-)?[A-Z][\w'’.\-]*)*"
+# "Uvira (Uvira, Sud-Kivu)", "Ashulia town (Savar, Dhaka)", "As Sabaa (Tripoli)"
+PAREN = re.compile(r"(?P<loc>" + _NAME + r")(?:\s+" + AREA_WORDS + r"){0,2}(?:\s*\[[^\]]{1,40}\])?"
+                   r"\s*\((?P<a>[^()]{2,60})\)")
+# ", Aragua state" / ", Khost" / ", Baja California" right after a name
+AFTER = re.compile(r"^(?:\s+" + AREA_WORDS + r")?\s*,\s*(?P<next>" + _NAME + r")(?:\s+(?P<kind>" + AREA_WORDS + r"))?")
+# "the X district of Y province", "X district in Y"
+OF_ADMIN = re.compile(r"^\s+(?P<kind>" + AREA_WORDS + r")\s+(?:of|in)\s+(?:the\s+)?"
+                      r"(?:(?:northern|southern|eastern|western|central|rural)\s+)?(?P<next>" + _NAME + r")")
+
+NOT_PLACES = frozenset(key(w) for w in """January February March April May June July August September
+October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday The A An
+Government President Police Army Council Court Ministry He She They It His Her This That
+Republic State Parliament Presidency Palace Assembly Senate Congress Capital Centre Center""".split())
+
+
+def _gaz():
+    return get_gazetteer()
+
+
+def admin1_of_district(gaz, name: str, iso: str | None) -> Place | None:
+    """The province of a district named where a province was expected ("(Diguel, Soum)")."""
+    district = gaz.best(name, iso, features=("admin2",))
+    if district is None or (iso and district.iso3 != iso) or not district.admin1:
+        return None
+    return gaz.admin1(district.admin1, district.iso3)
+
+
+def _replace(place: Place, **changes) -> Place:
+    return dataclasses.replace(place, **changes)
+
+
+def context_after(text: str, end: int) -> tuple[str | None, str | None]:
+    """The admin name written right after a place ("..., Aragua state"); along a chain
+    ("Choro sector, Cedeno municipality, Bolivar state") the last one written."""
+    chain = []
+    for _ in range(3):
+        tail = text[end:end + 80]
+        m = AFTER.match(tail) or OF_ADMIN.match(tail)
+        if not m:
+            break
+        name, kind = m.group("next"), (m.groupdict().get("kind") or "").lower() or None
+        bare = strip_area(name)
+        if bare != name:        # "Rakhine State", "Thandwe District": the kind is in the name
+            kind = kind or name[len(bare):].strip().lower()
+        chain.append((bare, kind))
+        end += m.end()
+    if not chain:
+        return None, None
+    for name, kind in reversed(chain):
+        if kind in ADMIN1_WORDS:
+            return name, kind
+    return chain[-1]
+
+
+# ---------------------------------------------------------------- "X (admin2, admin1)"
+
+_BEFORE_COMMA = re.compile(r"(?P<name>" + _NAME + r")(?:\s+" + AREA_WORDS + r")?\s*,\s*$")
+
+
+def from_parenthesis(text: str, gaz, hint_iso, allowed) -> Place | None:
+    for m in PAREN.finditer(text):
+        parts = [p.strip() for p in m.group("a").split(",") if p.strip()]
+        if not parts or len(parts) > 3 or any(len(p) > 40 or not p[:1].isupper() for p in parts):
+            continue
+        if len(parts) == 1 and parts[0].isupper() and len(parts[0]) <= 5 and not gaz.is_curated_code(parts[0]):
+            continue        # "Islamic State (IS)", "(AFP)": an acronym, not a province ("(UP)" is)
+        loc = re.sub(r"^(?:The|In|At|Near|On)\s+", "", m.group("loc"))
+        iso = gaz.country_iso3(parts[-1], kinds=gaz.PLACE_KINDS)
+        if iso and len(parts) > 1:
+            # "(Rafi LGA, Niger)" is Nigeria's Niger state when Kagara lies there
+            as_admin1 = {(p.iso3, p.admin1) for p in gaz.lookup(loc, limit=10)}
+            if any((o.iso3, o.admin1) in as_admin1
+                   for o in gaz.lookup(parts[-1], features=("admin1",), limit=5)):
+                iso = None
+        if iso and len(parts) > 1:          # "(Kandahar, Afghanistan)"
+            parts = parts[:-1]
+        a1_text = parts[-1]
+        a1 = _pick_admin1(gaz, a1_text, m.group("loc"), iso or hint_iso, strict=bool(iso))
+        a2_text = strip_area(parts[0]) if len(parts) >= 2 else None
+        if a1 is None and len(parts) >= 2:
+            a1 = admin1_of_district(gaz, strip_area(a1_text), iso or hint_iso)
+            if a1 is not None:       # "(Diguel, Soum)": Soum is the district
+                a2_text, a1_text = strip_area(a1_text), a1.admin1
+        if a1 is None and len(parts) == 1:
+            # one name in brackets is a province or a district
+            a2_place = gaz.best(strip_area(parts[0]), iso or hint_iso, features=("admin2", "city"))
+            if a2_place is None or (allowed and a2_place.iso3 not in allowed) or \
+                    (hint_iso and a2_place.iso3 != hint_iso):
+                continue
+            a2_text, a1 = parts[0], gaz.admin1(a2_place.admin1, a2_place.iso3)
+            if a1 is None:
+                continue
+            a1_text = a1.admin1
+        if a1 is None:
+            country = iso or (hint_iso if hint_iso in allowed else None)
+            if not country or len(parts) < 2:
+                continue
+            # province unknown to the gazetteer, in a country the sentence names: keep the
+            # source's words, locate by the district or the town
+            a1 = Place(name=a1_text, iso3=country, admin1=a1_text, feature="admin1")
+        country = iso or a1.iso3
+        # "Pipri, Kaushambi (UP)": the town is the name before the comma
+        before = _BEFORE_COMMA.search(text[max(0, m.start() - 60):m.start()])
+        if before and a2_text is None and key(before.group("name")) not in NOT_PLACES:
+            a2_text, loc = loc, before.group("name")
+        near = bool(re.search(r"\b(?:near|outside|around|close to|vicinity of|outskirts of)\s+(?:the\s+)?$",
+                              text[max(0, m.start() - 30):m.start()], re.I))
+        admin1 = admin1_spelling(a1_text, a1)
+        found = gaz.lookup(loc, country, a1.admin1, limit=3)
+        hit = next((p for p in found if p.iso3 == country and p.feature != "country"
+                    and (p.admin1 == a1.admin1 or a1.latitude is None)), None)
+        if hit is None:
+            hit = next((p for p in found if p.iso3 == country and p.feature == "city"), None)
+        if hit is not None:
+            precision = 2 if near or hit.feature in ("admin2", "region") else (hit.geo_precision or 1)
+            if hit.feature == "admin1":
+                precision = 3
+            return _replace(hit, admin1=admin1, admin2=a2_text or hit.admin2, geo_precision=precision,
+                            name=hit.name if hit.feature == "city" else loc, text=m.group(0))
+        # unknown town: locate it by its district, else its province
+        a2_hit = gaz.best(a2_text, country, a1.admin1, features=("admin2", "city")) if a2_text else None
+        if a2_hit is not None and a2_hit.iso3 != country:
+            a2_hit = None
+        base = a2_hit or a1
+        if base.latitude is None:
+            base = gaz.country_place(country) or base
+        return Place(name=loc, country=gaz.country_name(country), iso3=country, admin1=admin1,
+                     admin2=a2_text, latitude=base.latitude, longitude=base.longitude,
+                     geo_precision=2 if base is a2_hit else 3, feature="city", text=m.group(0))
+    return None
+
+
+def strip_area(name: str) -> str:
+    return re.sub(r"\s+" + AREA_WORDS + r"$", "", name, flags=re.I) or name
+
+
+def _pick_admin1(gaz, a1_text, loc, iso, strict) -> Place | None:
+    """The province a bracket names, choosing among namesakes ("KN", "Punjab") the one that
+    holds a place called `loc`, else the hinted country's, else one whose country has `loc`."""
+    options = gaz.lookup(a1_text, iso, features=("admin1",), codes=True, limit=8) or \
+        gaz.lookup(strip_area(a1_text), iso, features=("admin1",), codes=True, limit=8)
+    if iso and strict:
+        options = [o for o in options if o.iso3 == iso]
+    if not options:
+        # spelled differently from the gazetteer ("Atacora"/"Atakora"): the closest spelling,
+        # in the country whose gazetteer has the town if one does
+        fuzzy = gaz.fuzzy_admin1(strip_area(a1_text), iso if strict else None)
+        if fuzzy is None and not strict:
+            for p in gaz.lookup(loc, limit=5):
+                fuzzy = gaz.fuzzy_admin1(strip_area(a1_text), p.iso3)
+                if fuzzy is not None:
+                    break
+        return fuzzy
+    if len(options) == 1:
+        return options[0]
+    locs = gaz.lookup(loc, limit=10)
+    for o in options:
+        if any(p.iso3 == o.iso3 and p.admin1 == o.admin1 for p in locs):
+            return o
+    if iso and options[0].iso3 == iso:
+        return options[0]
+    for o in options:
+        if any(p.iso3 == o.iso3 for p in locs):
+            return o
+    return options[0]
+
+
+def admin1_spelling(written: str | None, place: Place) -> str | None:
+    """The province as the source spells it, unless that is an abbreviation ("KPK") or the
+    gazetteer's name is a curated one (the supplement's names are the reference spelling;
+    packaged names are often transliterated differently from how sources write them)."""
+    if not written or len(written) <= 4 or written.isupper():
+        return place.admin1 or written
+    if place.admin1 and place.iso3 and _gaz().is_curated_admin1(place.iso3, place.admin1):
+        return place.admin1
+    return strip_area(written)      # "Red Sea state" -> "Red Sea"

@@ -1,0 +1,41 @@
+"""The benchmark harness measures what it says (no timings are asserted: speed is reported
+by `make bench`, not tested)."""
+from __future__ import annotations
+
+import json
+import pathlib
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import corpus  # noqa: E402
+import measure  # noqa: E402
+
+
+def test_measure_reports_the_childs_own_peak_memory():
+    # a child that holds ~200 MB: its peak must show, not the (small) test process's
+    m = measure.run([sys.executable, "-c", "b = bytearray(200 * 2**20); b[::4096] = b'x' * len(b[::4096])"])
+    assert m["peak_rss_mb"] >= 190
+    assert m["wall_s"] > 0 and m["cpu_s"] >= 0
+
+
+def test_measure_pins_the_child_to_the_cores_given(tmp_path):
+    import os
+    cpu = min(os.sched_getaffinity(0))
+    target = tmp_path / "affinity.txt"
+    measure.run([sys.executable, "-c",
+                 f"import os; open({str(target)!r}, 'w').write(str(sorted(os.sched_getaffinity(0))))"],
+                cpus={cpu})
+    assert target.read_text() == str([cpu])
+
+
+def test_corpus_reaches_the_size_without_duplicates(tmp_path):
+    stats = corpus.build(tmp_path / "c", 300, use_shared=False)
+    assert stats["articles"] >= 300
+    records = [json.loads(line) for p in sorted((tmp_path / "c").glob("*.jsonl"))
+               for line in p.read_text().splitlines()]
+    assert len(records) == stats["articles"]
+    assert len({r["id"] for r in records}) == len(records)
+    assert len({r["text"] for r in records}) == len(records)
+    assert corpus.texts(tmp_path / "c") == [r["text"] for r in records]
