@@ -55,6 +55,15 @@ def _store_summary(db: pathlib.Path) -> dict:
         con.close()
 
 
+def scrub(text: str, work: pathlib.Path) -> str:
+    """Results name no machine paths: the temp folder, the venv, the Python install and the
+    checkout become short placeholders."""
+    for path, short in ((str(work), "WORK"), (sys.prefix, "VENV"), (sys.base_prefix, "PYTHON"),
+                        (str(HERE.parent) + "/", "")):
+        text = text.replace(path, short)
+    return text
+
+
 def _rates(m: dict, articles: int, words: int) -> dict:
     m["articles_per_s"] = round(articles / m["wall_s"], 1)
     m["words_per_s"] = round(words / m["wall_s"], 1)
@@ -69,6 +78,8 @@ def run_sitrep(folder, work, name, stats, cpus=None, jobs=1, batch_size=64) -> d
                            "-j", str(jobs), "--batch-size", str(batch_size)]
     m = measure.run(cmd, cpus=cpus)
     m["store"] = _store_summary(db)
+    # the run's summary line only: per-input problem lines name input records
+    m["stderr_tail"] = [scrub(line, work) for line in m["stderr_tail"] if line.startswith("documents:")]
     m["command"] = f"sitrep analyze CORPUS --db FRESH.db --quiet -j {jobs} --batch-size {batch_size}"
     m["pinned_cpus"] = sorted(cpus) if cpus else None
     return _rates(m, stats["articles"], stats["words"])
@@ -105,7 +116,7 @@ def profile(folder, work, limit_files: int = 2) -> str:
     stats = pstats.Stats(str(prof), stream=buf)
     stats.sort_stats("cumulative").print_stats(40)
     stats.sort_stats("tottime").print_stats(40)
-    return buf.getvalue().replace(str(work), "WORK")
+    return scrub(buf.getvalue(), work)
 
 
 def main(argv=None) -> int:
