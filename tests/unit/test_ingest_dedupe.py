@@ -99,3 +99,15 @@ def test_check_keeps_records_frozen():
     art = Article("x:0", "x", "k", 0, "T", STORY)
     with pytest.raises(dataclasses.FrozenInstanceError):
         art.status = "duplicate"
+
+
+def test_templated_reports_of_different_events_are_not_duplicates(tmp_path):
+    # Event databases and wire briefs reuse one template; only dates, places and figures differ.
+    template = ("On {d} May 2020, residents of {town} blocked the main road through the town to "
+                "demand the repair of the water supply and the return of electricity to their "
+                "district. Local officials met the organisers and promised to restore the "
+                "services within a week. [size=no report]")
+    (tmp_path / "a.jsonl").write_text(
+        '{"id": "n1", "text": "%s"}\n{"id": "n2", "text": "%s"}\n'
+        % (template.format(d=9, town="Uvira"), template.format(d=11, town="Baraka")))
+    assert [d.status for d, _ in ingest([tmp_path])] == ["ok", "ok"]

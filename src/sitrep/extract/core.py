@@ -303,23 +303,9 @@ def _actors(doc, sent, anchors: list[int], trig: Trigger, country: str | None, v
     a2 = patients[0] if patients else (rest[0] if rest else None)
     if a2 is not None and a1 is not None and a2.name == a1.name and trig.event_type != "Battles":
         a2 = None
-    if a1 is not None and a1.type == "civilians" and violent and _communal(a1):
-        a1 = communal_militia(a1.country, a1.text)
     used = {id(a1), id(a2)}
     assoc = [h.actor for _, h in roles if id(h.actor) not in used and h.actor.actor_id][:3]
     return a1, a2, assoc
-
-
-def _communal(actor: Actor) -> bool:
-    words = (actor.text or "").lower().split()
-    return bool(words) and words[-1] in set(lexicon.load("actors.yaml").get("communal_agents") or ())
-
-
-def communal_militia(country: str | None, text: str | None = None) -> Actor:
-    from sitrep.extract.actors import _country_name
-    template = lexicon.load("actors.yaml").get("communal_name") or "Communal Militia ({country})"
-    name = template.format(country=_country_name(country)) if country else template.replace(" ({country})", "")
-    return Actor(name=name, country=country, type="identity_militia", text=text)
 
 
 def _country_actors(doc, sent, anchors, trig, found):

@@ -77,7 +77,6 @@ def validate(name: str, data: Any) -> None:
         for kind, g in (data.get("generic") or {}).items():
             _need(g.get("type") in ACTOR_TYPES and "{country}" in g.get("name", ""), name, f"generic {kind}")
             _need(isinstance(g.get("heads"), list), name, f"generic {kind}: heads")
-        _need(isinstance(data.get("communal_agents", []), list), name, "communal_agents list")
         for c in data.get("community_militias") or []:
             _need(c.get("type") in ACTOR_TYPES and "{name}" in c.get("name", "") and c.get("words"), name,
                   "community_militias entry")
