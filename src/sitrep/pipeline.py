@@ -95,6 +95,31 @@ def run(paths: Sequence[str], store: Store, settings: Settings | None = None,
         processed = (item for batch in _batched(fresh_documents(), settings.batch_size)
                      for item in process_batch(batch, extractor))
 
+    try:
+        _store_all(processed, store, summary, on_document)
+        # Fuse under the events lock, reading the mentions inside the same transaction: with
+        # several writers the last run to fuse sees everything the others committed.
+        with store.transaction():
+            store.lock_events()
+            summary.events = store.replace_events(fuse(store.mentions()))
+    except BaseException as exc:
+        # Each document landed in its own transaction, so what is stored is consistent; the
+        # run row records how it ended, so `runs` never shows a dead run as still running.
+        status = "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed"
+        try:
+            store.finish_run(summary.run_id, status, {"error": f"{type(exc).__name__}: {exc}"[:500]})
+        except Exception:  # noqa: BLE001 - the original error is the one to report
+            pass
+        raise
+    store.finish_run(summary.run_id, "ok", {
+        "documents": summary.documents, "articles": summary.articles,
+        "mentions": summary.mentions, "events": summary.events,
+        "skipped_unchanged": summary.skipped_unchanged})
+    return summary
+
+
+def _store_all(processed, store: Store, summary: RunSummary, on_document) -> None:
+    """Write each processed document with its articles and mentions in one transaction."""
     for doc, articles, mentions in processed:
         with store.transaction():
             store.put_document(doc, articles, mentions, run_id=summary.run_id)
@@ -105,14 +130,3 @@ def run(paths: Sequence[str], store: Store, settings: Settings | None = None,
             summary.problems.append(f"{doc.source}: {doc.status}: {doc.reason}")
         if on_document:
             on_document(doc)
-
-    # Fuse under the events lock, reading the mentions inside the same transaction: with
-    # several writers the last run to fuse sees everything the others committed.
-    with store.transaction():
-        store.lock_events()
-        summary.events = store.replace_events(fuse(store.mentions()))
-    store.finish_run(summary.run_id, "ok", {
-        "documents": summary.documents, "articles": summary.articles,
-        "mentions": summary.mentions, "events": summary.events,
-        "skipped_unchanged": summary.skipped_unchanged})
-    return summary
