@@ -40,7 +40,8 @@ bench: $(STAMP)
 
 ## Accuracy against ../shared/eval (when present).
 eval: $(STAMP)
-	$(PY) scripts/evaluate.py
+	$(PY) scripts/evaluate.py corpus
+	$(PY) scripts/evaluate.py notes --dataset global_2020_05 --limit 2000
 
 clean:
 	rm -rf out .pytest_cache
