@@ -68,6 +68,7 @@ def run(paths: Sequence[str], store: Store, settings: Settings | None = None,
     from sitrep.extract import Extractor
     from sitrep.fuse import fuse
     from sitrep.ingest import Deduper, iter_documents
+    from sitrep.ingest.related_dates import RelatedDates
 
     settings = settings or Settings()
     store.migrate()
@@ -75,7 +76,7 @@ def run(paths: Sequence[str], store: Store, settings: Settings | None = None,
     store.start_run(summary.run_id, {"paths": list(paths), "engine": settings.engine})
     deduper = Deduper(store.article_hashes(), settings)
 
-    def fresh_documents():
+    def new_documents():
         for doc, articles in iter_documents(paths, settings):
             stored = store.get_document(doc.doc_id)
             if stored and stored[1] and stored[0].sha256 == doc.sha256 and doc.sha256:
@@ -83,6 +84,13 @@ def run(paths: Sequence[str], store: Store, settings: Settings | None = None,
                 continue
             doc, articles = deduper.check(doc, articles, store)
             yield doc, articles
+
+    def fresh_documents():
+        # undated articles take the date of a related dated one (ingest/related_dates.py),
+        # looking ahead one batch; done here so that every engine sees the same dates
+        related = RelatedDates()
+        for window in _batched(new_documents(), settings.batch_size):
+            yield from related.infer(window)
 
     if settings.engine == "dask":
         from sitrep.distributed import process_distributed

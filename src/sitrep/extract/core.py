@@ -77,10 +77,18 @@ class Extractor:
         for chunk, doc in zip(chunks, self.nlp.pipe((c.text for c in chunks), batch_size=batch,
                                                      n_process=n_process)):
             docs[chunk.article_id].append((chunk, doc))
+        # articles captured on one page were published around the same time: an undated one
+        # takes its siblings' latest date as the bound of its story (month precision)
+        siblings = defaultdict(list)
+        for a in articles:
+            d = _date(a.published)
+            if d is not None:
+                siblings[getattr(a, "document", None)].append(d)
         out = {}
         for a in articles:
             try:
-                out[a.article_id] = self.extract_article(a, docs.get(a.article_id, []))
+                hint = max(siblings.get(getattr(a, "document", None)) or [None], key=lambda d: d or dt.date.min)
+                out[a.article_id] = self.extract_article(a, docs.get(a.article_id, []), hint=hint)
             except Exception:       # one odd article must not sink the batch; keep the evidence
                 log.exception("extraction failed for %s", a.article_id)
                 out[a.article_id] = []
@@ -88,8 +96,16 @@ class Extractor:
 
     # ------------------------------------------------------------ one article
 
-    def extract_article(self, article, chunk_docs) -> list[Mention]:
+    def extract_article(self, article, chunk_docs, hint=None) -> list[Mention]:
         anchor = _date(article.published)
+        # no publication date: relative expressions resolve only to the story's estimated month
+        approx = None
+        if anchor is None and timex is not None:
+            try:
+                approx = timex.estimate_anchor(article.text, hint)
+            except Exception:
+                log.debug("estimate_anchor failed", exc_info=True)
+        self._approx = approx
         country = _article_country([d for _, d in chunk_docs])
         summary = len(chunk_docs) == 1 and "\n" not in article.text.strip() and \
             len(article.text) <= SUMMARY_MAX_CHARS
@@ -137,7 +153,7 @@ class Extractor:
         if trig.event_type == "Violence against civilians" and a2 is None:
             # ACLED: the other side of violence against civilians is always civilians
             a2 = generic_actor("civilians", here)
-        date, precision, date_text = _when(sent, anchor, previous)
+        date, precision, date_text = _when(sent, anchor, previous, getattr(self, "_approx", None))
         start = chunk.start + sent.start_char
         mid = f"{article.article_id}:{start}:{n}"
         cues = link_cues(sent.text)
@@ -197,7 +213,7 @@ class Extractor:
         sent = next(iter(doc.sents))
         place = _place(sent, doc, country)
         here = (place.iso3 if place else None) or country
-        date, precision, date_text = _when(sent, anchor, None)
+        date, precision, date_text = _when(sent, anchor, None, getattr(self, "_approx", None))
         armed = [h.actor for h in find_actors(doc.text, here) if h.actor.type in ARMED_TYPES]
         trig = FALLBACK_ARMED if armed else FALLBACK
         actor1 = armed[0] if armed else generic_actor("protesters", here)
@@ -257,11 +273,11 @@ def _place(sent, doc, country):
         return None
 
 
-def _when(sent, anchor, previous):
+def _when(sent, anchor, previous, approx=None):
     if timex is None:
         return None, 1, None
     try:
-        return timex.event_date(sent, anchor, previous)
+        return timex.event_date(sent, anchor, previous, approx)
     except Exception:
         log.debug("event_date failed", exc_info=True)
         return None, 1, None

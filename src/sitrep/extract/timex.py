@@ -118,8 +118,13 @@ def _prev_date(previous) -> dt.date | None:
     return d if MIN_YEAR <= d.year <= MAX_YEAR else None
 
 
-def _year_for(month: int, day: int, anchor: dt.date | None, fallback_year: int | None) -> dt.date | None:
-    """The most recent such day on or before the anchor (news reports the past)."""
+def _year_for(month: int, day: int, anchor: dt.date | None, fallback_year: int | None,
+              approx: dt.date | None = None) -> dt.date | None:
+    """The most recent such day on or before the anchor (news reports the past). Without an
+    anchor: a year written in the same text, else the latest such day up to the end of the
+    estimated story month (`approx`), else the previous mention's year."""
+    if anchor is None and approx is not None and fallback_year is None:
+        anchor = _month_end(approx)
     if anchor is None:
         return _date(fallback_year, month, day) if fallback_year else None
     for year in (anchor.year, anchor.year - 1):
@@ -129,6 +134,16 @@ def _year_for(month: int, day: int, anchor: dt.date | None, fallback_year: int |
     return None
 
 
+def _month_end(d: dt.date) -> dt.date:
+    nxt = dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+    return nxt - dt.timedelta(days=1)
+
+
+# Expressions that count from the publication date; with no publication date they say only
+# "around the time of the story" (the estimated month), never a precise day.
+ANCHORED_KINDS = {"weekday", "today", "yesterday", "ago", "week", "month_rel", "year_rel", "next_day"}
+
+
 def _iso(d: dt.date | None, precision: int) -> str | None:
     if d is None:
         return None
@@ -136,9 +151,20 @@ def _iso(d: dt.date | None, precision: int) -> str | None:
 
 
 def _read(kind: str, m: re.Match, anchor: dt.date | None, prev: dt.date | None,
-          fallback_year: int | None) -> tuple[str | None, int, bool] | None:
+          fallback_year: int | None, approx: dt.date | None = None,
+          sentence_year: int | None = None, prev_precision: int = 1) -> tuple[str | None, int, bool] | None:
     """(value, precision, background) for one match, or None when it is not a date after all."""
     g = m.groupdict()
+    if anchor is None and kind in ANCHORED_KINDS and not (kind == "next_day" and prev is not None):
+        if approx is None:
+            return None, 3, False
+        if kind == "month_rel" and g["w"].lower().startswith(("last", "next")):
+            y, mo = approx.year, approx.month + (1 if g["w"].lower().startswith("next") else -1)
+            y, mo = (y - 1, 12) if mo == 0 else ((y + 1, 1) if mo == 13 else (y, mo))
+            return f"{y:04d}-{mo:02d}", 3, False
+        if kind == "year_rel":
+            return str(approx.year - 1 if g["w"].lower().startswith("last") else approx.year), 3, False
+        return approx.isoformat()[:7], 3, False
     if kind == "iso":
         d = _date(int(g["year"]), int(g["m"]), int(g["day"]))
         return (d.isoformat(), 1, False) if d else None
@@ -148,7 +174,8 @@ def _read(kind: str, m: re.Match, anchor: dt.date | None, prev: dt.date | None,
             day = int(g["d1"])
             if not (1 <= day < int(g["day"]) <= 31):
                 return None
-        d = _date(int(g["year"]), mon, day) if g.get("year") else _year_for(mon, day, anchor, fallback_year)
+        d = _date(int(g["year"]), mon, day) if g.get("year") else \
+            _year_for(mon, day, anchor, sentence_year if approx is not None else fallback_year, approx)
         if d is None:
             return None
         return d.isoformat(), 2 if kind.startswith("range") else 1, False
@@ -165,7 +192,7 @@ def _read(kind: str, m: re.Match, anchor: dt.date | None, prev: dt.date | None,
         return g["year"], 3, False
     if kind == "in_month":
         mon = _month(g["mon"])
-        ref = anchor or prev
+        ref = anchor or (_month_end(approx) if approx else None) or prev
         if ref is None:
             return None, 3, False
         year = ref.year if mon <= ref.month else ref.year - 1
@@ -175,6 +202,8 @@ def _read(kind: str, m: re.Match, anchor: dt.date | None, prev: dt.date | None,
         days = n * (7 if unit.startswith("week") else 1)
         if prev is None:
             return None, 1, False
+        if prev_precision >= 3:     # "two days later" than a month-precise event: that month
+            return prev.isoformat()[:7], 3, False
         d = prev - dt.timedelta(days=days) if back else prev + dt.timedelta(days=days)
         return d.isoformat(), 2 if unit.startswith("week") else 1, False
     if kind == "next_day":
@@ -241,16 +270,22 @@ def _in_range(value: str | None, anchor: dt.date | None) -> bool:
     return True
 
 
-def parse_date_text(text: str, anchor: dt.date | None = None, previous=None) -> list[TimeExpr]:
-    """Every time expression in `text`, in order of appearance."""
+def parse_date_text(text: str, anchor: dt.date | None = None, previous=None,
+                    approx: dt.date | None = None) -> list[TimeExpr]:
+    """Every time expression in `text`, in order of appearance. `approx` is the estimated
+    month of the story when the publication date is unknown (see estimate_anchor)."""
     if not text:
         return []
     if isinstance(anchor, dt.datetime):
         anchor = anchor.date()
+    if anchor is not None:
+        approx = None
     prev = _prev_date(previous)
+    prev_precision = int(previous[1] or 1) if previous and previous[0] else 1
     # A year written anywhere in the text completes "3 January" when there is no anchor.
     years = re.findall(r"\b((?:19|20)\d\d)\b", text)
-    fallback_year = int(years[0]) if years else (prev.year if prev else None)
+    sentence_year = int(years[0]) if years else None
+    fallback_year = sentence_year or (prev.year if prev else None)
     taken: list[tuple[int, int]] = []
     found: list[TimeExpr] = []
     for kind, rx in PATTERNS:
@@ -262,7 +297,7 @@ def parse_date_text(text: str, anchor: dt.date | None = None, previous=None) -> 
             if s == e or any(s < te and ts < e for ts, te in taken):
                 continue
             try:
-                read = _read(kind, m, anchor, prev, fallback_year)
+                read = _read(kind, m, anchor, prev, fallback_year, approx, sentence_year, prev_precision)
             except (OverflowError, ValueError):     # arithmetic off the calendar's ends
                 read = None
             if read is None:
@@ -275,7 +310,43 @@ def parse_date_text(text: str, anchor: dt.date | None = None, previous=None) -> 
     return sorted(found, key=lambda t: t.start)
 
 
-def event_date(sent, anchor: dt.date | None, previous=None) -> tuple[str | None, int, str | None]:
+def estimate_anchor(text: str, hint: dt.date | None = None) -> dt.date | None:
+    """The story's approximate date (month precision) when the publication date is unknown.
+
+    `hint` (e.g. the publication date of other articles captured on the same page) bounds the
+    story in time; otherwise the article's own explicit dates do: the latest written date
+    with a year, and a yearless "3 January" after it is the first such day that follows
+    ("October 7, 2023" ... "3 January" -> January 2024). None when the text gives no year."""
+    if hint is not None:
+        return hint
+    latest = None
+    for e in parse_date_text(text or "", None, None):
+        if e.background or not e.value or e.kind not in ("iso", "dmy", "mdy", "month_year", "range_dm", "range_md"):
+            continue
+        if not re.search(r"(?:19|20)\d\d", e.text):
+            continue
+        d = _prev_date((e.value, 1))
+        if d is not None and (latest is None or d > latest):
+            latest = d
+    if latest is None:
+        return None
+    best = latest
+    for kind in ("dmy", "mdy"):
+        for m in dict(PATTERNS)[kind].finditer(text):
+            if m.group("year"):
+                continue
+            mon, day = _month(m.group("mon")), int(m.group("day"))
+            for year in (latest.year, latest.year + 1):
+                d = _date(year, mon, day) if mon else None
+                if d is not None and d >= latest:
+                    if d - latest <= dt.timedelta(days=366) and d > best:
+                        best = d
+                    break
+    return best
+
+
+def event_date(sent, anchor: dt.date | None, previous=None,
+               approx: dt.date | None = None) -> tuple[str | None, int, str | None]:
     """The date of the event a sentence reports: (value, precision, the words it came from).
 
     The first resolvable, non-background expression wins (news and ACLED notes put the
@@ -286,11 +357,17 @@ def event_date(sent, anchor: dt.date | None, previous=None) -> tuple[str | None,
     text = sent if isinstance(sent, str) else getattr(sent, "text", str(sent))
     if isinstance(anchor, dt.datetime):
         anchor = anchor.date()
-    for expr in parse_date_text(text, anchor, previous):
+    exprs = parse_date_text(text, anchor, previous, approx)
+    for expr in exprs:
         if not expr.background and expr.value:
             return expr.value, expr.precision, expr.text
+    if anchor is None and any(e.kind in ANCHORED_KINDS and not e.background for e in exprs):
+        # "on Tuesday" with nothing to count from: no date rather than a wrong one
+        return None, 3, None
     if previous and previous[0] and _prev_date(previous) is not None:
         return str(previous[0]), min(3, max(1, int(previous[1] or 1))), None
     if anchor is not None:
         return anchor.isoformat(), 1, None
+    if approx is not None:
+        return approx.isoformat()[:7], 3, None
     return None, 1, None

@@ -1,26 +1,49 @@
-"""Group mentions into events: connected components of the "same event" relation.
+"""Group mentions into events without ever putting two contradicting mentions in one event.
 
     clusters(features) -> list[list[Features]]      each list sorted by anchor_key, the
                                                     clusters sorted by their first member
 
-Why components and not greedy agglomeration with a cluster-wide constraint check: fusion reruns
-over every stored mention after each batch, and an event must never be split by a later article.
-Components are the one grouping where adding mentions can only add edges, so every earlier group
-stays inside one later group; they are also a function of the set of mentions, so any input order
-gives the same events. The price is chaining (A~B and B~C join A and C); the pair test in
-compat.py is strict enough that a bridge needs one mention compatible on type, date, place and
-actors with both sides, which two events in different districts, or with reversed actors, never
-share.
+Why not plain connected components of the "same event" relation: that relation is not
+transitive. A report with no place, a province only, or a week/month date is compatible with
+events in different villages on different days, and as a link between them it chained hundreds
+of unrelated reports into one event. So mentions are split by how much they pin down:
+
+  specific  (see `is_specific`) a district or town and a single day for violence and
+            demonstrations; a single day and both sides for statements. Two specific mentions
+            that agree are hard to mistake for two events, and two that contradict are never
+            bridged by one that says less.
+  vague     everything else.
+
+and grouped in three steps, each a function of the set of mentions (canonical order = anchor_key,
+ties on score broken by that order), so any input order gives the same events:
+
+  1. specific mentions: connected components over pairs scoring THRESHOLD or more. Components
+     only grow as mentions are added, so a new article never splits specific mentions that were
+     one event - unless the new component holds a contradiction (towns 20 km apart chained to
+     one 40 km away, day-precise dates chained across the one-day tolerance). Such a component
+     is split by constrained agglomeration: best-scoring pair first, two groups merge only if
+     no mention of one contradicts a mention of the other.
+  2. vague mentions join groups, never merge them: each picks the one group it is compatible
+     with in full and tied to by its best pair (a group already holding a mention of its own
+     article first: within one article a vague "the attack" is about the attack the article
+     describes). Rounds repeat so a vague mention can reach a group through one that joined in
+     the round before; within a round, a group takes its candidates best first and skips any
+     that contradict one it just took.
+  3. vague mentions no group took form groups among themselves by constrained agglomeration.
+
+A vague mention may move to a better group when a later article brings one: its place in an
+event was never more than the best guess among compatible events.
 
 Pairs are only scored inside a family and a date window (blocking), so the work grows with the
-number of mentions per day rather than with the square of the corpus.
+number of mentions per day rather than with the square of the corpus; a pair never scored is in
+different families or has dates that do not overlap, which is a contradiction.
 """
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
 
-from sitrep.fuse.compat import same_event
+from sitrep.fuse.compat import THRESHOLD, assess
 from sitrep.fuse.features import Features
 
 _ONE_DAY = dt.timedelta(days=1)
@@ -35,20 +58,17 @@ def anchor_key(f: Features) -> tuple:
     return (m.published or "", m.document, m.article_index, m.start, m.mention_id)
 
 
-class _UnionFind:
-    def __init__(self, n: int):
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, i: int, j: int) -> None:
-        ri, rj = self.find(i), self.find(j)
-        if ri != rj:
-            self.parent[max(ri, rj)] = min(ri, rj)
+def is_specific(f: Features) -> bool:
+    """A mention that pins its event down: one day, and a district or town where the place
+    tells events apart, or both sides where the actors do. A province is not enough: ACLED
+    codes many events a day in one province, and the notes that named only a province were
+    the bridges between protests in different cities."""
+    if f.span is None or f.span[0] != f.span[1]:
+        return False
+    if f.located:
+        return f.level >= 3
+    m = f.mention
+    return m.actor1 is not None and m.actor2 is not None
 
 
 def candidate_pairs(feats: list[Features]):
@@ -75,14 +95,123 @@ def candidate_pairs(feats: list[Features]):
                         yield i, j
 
 
+class _Pairs:
+    """The scored pairs: which may share an event (`ok`) and the links strong enough to."""
+
+    def __init__(self, feats: list[Features]):
+        self.compatible: set[tuple[int, int]] = set()
+        self.links: dict[int, list[tuple[float, int]]] = defaultdict(list)
+        for i, j in candidate_pairs(feats):
+            i, j = min(i, j), max(i, j)
+            compatible, score = assess(feats[i], feats[j])
+            if not compatible:
+                continue
+            self.compatible.add((i, j))
+            if score is not None and score >= THRESHOLD:
+                self.links[i].append((score, j))
+                self.links[j].append((score, i))
+
+    def ok(self, i: int, j: int) -> bool:
+        return i == j or (min(i, j), max(i, j)) in self.compatible
+
+    def fits(self, i: int, group: list[int]) -> bool:
+        return all(self.ok(i, j) for j in group)
+
+
+def _components(idx: list[int], pairs: _Pairs) -> list[list[int]]:
+    members = set(idx)
+    seen: set[int] = set()
+    out = []
+    for start in idx:
+        if start in seen:
+            continue
+        seen.add(start)
+        comp, todo = [], [start]
+        while todo:
+            i = todo.pop()
+            comp.append(i)
+            for _, j in pairs.links[i]:
+                if j in members and j not in seen:
+                    seen.add(j)
+                    todo.append(j)
+        out.append(sorted(comp))
+    return out
+
+
+def _agglomerate(idx: list[int], pairs: _Pairs) -> list[list[int]]:
+    """Constrained agglomeration: links best first (ties in canonical order), two groups merge
+    only when every cross pair is compatible."""
+    members = set(idx)
+    group = {i: i for i in idx}
+    held = {i: [i] for i in idx}
+    links = sorted((-s, i, j) for i in idx for s, j in pairs.links[i] if i < j and j in members)
+    for _, i, j in links:
+        gi, gj = group[i], group[j]
+        if gi == gj or not all(pairs.fits(x, held[gj]) for x in held[gi]):
+            continue
+        keep, gone = min(gi, gj), max(gi, gj)
+        for x in held[gone]:
+            group[x] = keep
+        held[keep] += held.pop(gone)
+    return [sorted(g) for g in held.values()]
+
+
+def specific_components(feats: list[Features]) -> list[list[Features]]:
+    """Step 1 before any split: the components of the specific mentions (for tests that check
+    when a new article may split an event)."""
+    feats = sorted(feats, key=anchor_key)
+    pairs = _Pairs(feats)
+    spec = [i for i, f in enumerate(feats) if is_specific(f)]
+    return [[feats[i] for i in comp] for comp in _components(spec, pairs)]
+
+
+def _group_specific(spec: list[int], pairs: _Pairs) -> list[list[int]]:
+    groups = []
+    for comp in _components(spec, pairs):
+        clean = all(pairs.ok(x, y) for k, x in enumerate(comp) for y in comp[k + 1:])
+        groups.extend([comp] if clean else _agglomerate(comp, pairs))
+    return groups
+
+
+def _attach_vague(vague: list[int], groups: dict[int, list[int]], feats: list[Features],
+                  pairs: _Pairs) -> list[int]:
+    """Step 2: vague mentions join groups in rounds; returns those no group took."""
+    home = {i: gid for gid, g in groups.items() for i in g}
+    pending = list(vague)
+    while pending:
+        offers: dict[int, list[tuple, int]] = defaultdict(list)
+        for v in pending:
+            best: dict[int, float] = {}
+            for score, u in pairs.links[v]:
+                gid = home.get(u)
+                if gid is not None and score > best.get(gid, float("-inf")):
+                    best[gid] = score
+            article = feats[v].mention.article_id
+            ranked = sorted(
+                (not any(feats[u].mention.article_id == article for u in groups[gid]), -s, gid)
+                for gid, s in best.items() if pairs.fits(v, groups[gid]))
+            if ranked:
+                offers[ranked[0][2]].append((ranked[0], v))
+        taken = set()
+        for gid in sorted(offers):
+            for _, v in sorted(offers[gid]):
+                if pairs.fits(v, groups[gid]):
+                    groups[gid].append(v)
+                    home[v] = gid
+                    taken.add(v)
+        if not taken:
+            break
+        pending = [v for v in pending if v not in taken]
+    return pending
+
+
 def clusters(feats: list[Features]) -> list[list[Features]]:
     feats = sorted(feats, key=anchor_key)
-    uf = _UnionFind(len(feats))
-    for i, j in candidate_pairs(feats):
-        if uf.find(i) != uf.find(j) and same_event(feats[i], feats[j]):
-            uf.union(i, j)
-    groups: dict[int, list[Features]] = defaultdict(list)
-    for i, f in enumerate(feats):
-        groups[uf.find(i)].append(f)
-    # members were added in anchor order, and the root is the smallest index = the anchor
-    return [groups[r] for r in sorted(groups)]
+    pairs = _Pairs(feats)
+    spec = [i for i, f in enumerate(feats) if is_specific(f)]
+    vague = [i for i, f in enumerate(feats) if not is_specific(f)]
+    groups = {g[0]: g for g in _group_specific(spec, pairs)}
+    rest = _attach_vague(vague, groups, feats, pairs)
+    out = [sorted(g) for g in groups.values()] + _agglomerate(rest, pairs)
+    # members in anchor order; the first member (its anchor) names the event
+    return [[feats[i] for i in g] for g in sorted(out)]

@@ -1,11 +1,15 @@
 """Can two mentions be the same event, and how much evidence says so?
 
-    pair_score(a, b) -> float | None     None: they cannot be one event (a veto);
-                                          otherwise the summed evidence, compared with THRESHOLD
+    assess(a, b) -> (compatible, score)  compatible False: they contradict (a veto), so no event
+                                          may hold both; score None: no veto but nothing ties
+                                          them either (not anchored); else the summed evidence
+    pair_score(a, b) -> float | None     the score, None for a veto or no anchor
+    contradicts(a, b) -> bool            not compatible
 
 Vetoes are the facts that two reports of one event do not disagree on: violent vs non-violent,
 different CAMEO interactions, dates that do not overlap, different countries/provinces/districts
-or distant towns, and actors acting in reverse (A hits B vs B hits A). A pair must also be
+or distant towns (for violence and demonstrations, whose place is the event), and actors acting
+in reverse (A hits B vs B hits A). cluster.py keeps every vetoed pair out of one event. A pair must also be
 anchored (see `anchored`): type and date agreeing is not enough. The evidence terms are
 on a common scale where a full agreement on one dimension counts 1.0:
 
@@ -84,7 +88,7 @@ def date_score(a: Features, b: Features) -> float | None:
 
 
 def place_score(a: Features, b: Features) -> float | None:
-    if not a.violent:
+    if not a.located:
         # where a statement was made (a capital, a summit) says little about which statement
         # it was: agreement counts, disagreement does not veto
         return max(_place_score(a, b) or 0.0, 0.0)
@@ -182,23 +186,31 @@ def anchored(a: Features, b: Features, place: float) -> bool:
     strikes on the same day in different countries."""
     ma, mb = a.mention, b.mention
     target = max(actor_sim(ma.actor2, mb.actor2) or 0.0, _target_among(a, b), _target_among(b, a))
-    if a.violent:
+    if a.located:
         return place > 0 or target >= 0.7
     return (actor_sim(ma.actor1, mb.actor1) or 0.0) >= 0.7 or target >= 0.7
 
 
-def pair_score(a: Features, b: Features) -> float | None:
+def assess(a: Features, b: Features) -> tuple[bool, float | None]:
     if not (a.usable and b.usable):
-        return None
+        return False, None
     parts = {}
     for part in (type_score, date_score, place_score, actor_score):
         value = part(a, b)
         if value is None:
-            return None
+            return False, None
         parts[part] = value
     if not anchored(a, b, parts[place_score]):
-        return None
-    return sum(parts.values()) + word_score(a, b)
+        return True, None
+    return True, sum(parts.values()) + word_score(a, b)
+
+
+def pair_score(a: Features, b: Features) -> float | None:
+    return assess(a, b)[1]
+
+
+def contradicts(a: Features, b: Features) -> bool:
+    return not assess(a, b)[0]
 
 
 def same_event(a: Features, b: Features) -> bool:

@@ -176,6 +176,13 @@ class Features:
     def violent(self) -> bool:
         return self.family == "violent"
 
+    @property
+    def located(self) -> bool:
+        """Where it happened tells two events apart: violence, and demonstrations (a protest
+        in Lahore and one in Peshawar the same day are two protests). For statements the
+        place is only where they were made."""
+        return self.family in ("violent", "demonstration")
+
     @classmethod
     def of(cls, m: Mention) -> "Features":
         root = (m.cameo or "")[:2]
