@@ -107,3 +107,77 @@ def test_subject_of_first_joined_verb_is_the_attacker(extractor):
                              "Residents fled.")
     assert m.sub_event_type == "Shelling/artillery/missile attack"
     assert m.actor1.name == "Military Forces of Iraq"
+
+
+# ------------------------------------------------------------ several acts in one sentence
+
+LONG = "\nThe ministry gave no further details."   # two paragraphs: a long article, not a note
+
+
+def test_coordinated_acts_with_different_codes_are_two_mentions(extractor):
+    ms = run(extractor, "On Monday Kenya condemned the raid and summoned the Ugandan ambassador in protest." + LONG)
+    assert {m.cameo[:3] for m in ms} >= {"111", "114"}
+
+
+def test_response_cue_links_the_later_act_to_the_earlier(extractor):
+    ms = run(extractor, "The army's air strikes on Sunday were in response to a car bombing by rebels in Gao "
+                        "that killed 12 soldiers on 2 March." + LONG)
+    strike = next(m for m in ms if m.sub_event_type == "Air/drone strike")
+    bomb = next(m for m in ms if m is not strike and m.event_type == "Explosions/Remote violence")
+    assert strike.links and strike.links[0].type == "response_to"
+    assert strike.links[0].target_mention == bomb.mention_id
+    assert not bomb.links
+    assert bomb.fatalities is not None and bomb.fatalities.best == 12 and strike.fatalities is None
+
+
+def test_clause_after_cue_with_its_own_subject_is_an_event(extractor):
+    ms = run(extractor, "Last month, Kenya protested to Somalia after a raid in which gunmen ambushed a bus "
+                        "and shot 9 police officers dead." + LONG)
+    assert any(m.event_type in ("Battles", "Violence against civilians") and m.fatalities is not None
+               and m.fatalities.best == 9 for m in ms)
+
+
+def test_subjectless_gerund_after_cue_is_the_same_event(extractor):
+    ms = run(extractor, "Gunmen killed four traders on Sunday after kidnapping them from a market in Kano." + LONG)
+    assert len([m for m in ms if m.event_type]) == 1
+
+
+def test_targets_in_several_countries_are_one_mention_each(extractor):
+    ms = run(extractor, "On Monday Russia carried out strikes against Ukraine and Moldova." + LONG)
+    countries = {m.place.iso3 for m in ms if m.place is not None and m.event_type}
+    assert {"UKR", "MDA"} <= countries
+
+
+def test_a_day_after_dates_the_earlier_act(extractor):
+    ms = run(extractor, "Rebels attacked a base in Gao on Thursday.\n"
+                        "It came a day after the army launched air strikes on rebel camps in Kidal.")
+    strikes = [m for m in ms if m.sub_event_type == "Air/drone strike"]
+    assert strikes and strikes[0].date == "2024-02-28"      # Thursday 29 Feb minus one day
+
+
+def test_the_other_attack_takes_the_enumerated_date(extractor):
+    text = ("Two attacks on police in Borno on 2 March killed nine officers.\n"
+            "On 4 March the governor visited Maiduguri.\n"
+            "In the other attack, a roadside bomb hit a police truck near Bama, killing four officers.")
+    ms = run(extractor, text)
+    other = next(m for m in ms if "other attack" in m.sentence)
+    assert other.date == "2024-03-02"
+
+
+def test_no_unidentified_group_invented_in_a_long_article(extractor):
+    ms = run(extractor, "Officials in Niamey said several shells hit a village in Tillaberi, killing three women."
+             + LONG)
+    hit = next(m for m in ms if m.event_type)
+    assert hit.actor1 is None or "Unidentified" not in hit.actor1.name
+
+
+def test_back_reference_alone_is_no_new_mention(extractor):
+    ms = run(extractor, "Gunmen attacked a convoy in Zamfara on Sunday.\n"
+                        "The police blamed that attack on bandits, a spokesman said.")
+    assert len([m for m in ms if m.event_type]) == 1
+
+
+def test_undated_article_gives_no_precise_relative_date(extractor):
+    ms = run(extractor, "Rebels attacked an army post in Gao on Tuesday, killing two soldiers." + LONG,
+             published=None)
+    assert ms and all(m.date is None or len(m.date) < 10 for m in ms)

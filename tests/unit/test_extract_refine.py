@@ -73,3 +73,10 @@ def test_excessive_force_needs_a_state_force():
     assert t2.sub_event_type == "Peaceful protest"
     t3, _, _ = refine(t, generic_actor("police", "IND"), generic_actor("protesters", "IND"), "IND", {"protest"})
     assert t3.sub_event_type == "Excessive force against protesters"
+
+
+def test_long_article_does_not_invent_the_attacker():
+    # in a long article the agent may be named elsewhere in the story; the speaker's or the
+    # place's country must not become an "Unidentified Armed Group" of that country
+    t, a1, _ = refine(trig("remote_explosive"), None, None, "PAK", set(), invent=False)
+    assert a1 is None

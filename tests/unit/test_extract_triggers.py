@@ -82,3 +82,13 @@ def test_no_trigger_no_event():
     doc = make_doc([("The", "the", 1, "det"), ("harvest", "harvest", 2, "nsubj"), ("was", "be", 2, "ROOT"),
                     ("good", "good", 2, "acomp")])
     assert _best(doc) is None
+
+
+def test_according_to_is_never_an_act():
+    from extract_docs import make_doc
+    from sitrep.extract.triggers import find_hits
+    doc = make_doc([("According", "accord", 0, "prep"), ("to", "to", 0, "prep"), ("police", "police", 1, "pobj")])
+    assert not any(h.trigger.id == "agree_cooperate" for h in find_hits(doc))
+    doc = make_doc([("They", "they", 1, "nsubj"), ("signed", "sign", 1, "ROOT"), ("an", "an", 3, "det"),
+                    ("accord", "accord", 1, "dobj")])
+    assert any(h.trigger.id == "agree_cooperate" for h in find_hits(doc))

@@ -84,8 +84,10 @@ def test_default_without_expression():
 
 def test_without_anchor():
     assert event_date("On 9 May 2020, protesters gathered", None, None)[:2] == ("2020-05-09", 1)
-    # a weekday cannot be placed without a date to count from: the previous mention stands
-    assert event_date("on Tuesday", None, ("2020-05-09", 1))[:2] == ("2020-05-09", 1)
+    # a weekday cannot be placed without a date to count from: no date, rather than a wrong one
+    assert event_date("on Tuesday", None, ("2020-05-09", 1))[0] is None
+    assert event_date("this morning", None, None)[0] is None
+    assert event_date("last month", None, None)[0] is None
     # "3 May" takes the year written elsewhere in the sentence
     assert event_date("On 3 May, after the 2020 elections", None, None)[0] == "2020-05-03"
 
@@ -159,3 +161,39 @@ def test_date_like_text_stays_in_range(text, anchor, previous):
     assert precision in (1, 2, 3)
     if value is not None:
         assert MIN_YEAR <= int(value[:4]) <= MAX_YEAR
+
+
+# ------------------------------------------------------------ undated articles
+
+def test_estimate_anchor_from_explicit_dates():
+    from sitrep.extract.timex import estimate_anchor
+    text = "The war began on March 2, 2021. Rebels shelled the town on 4 February, killing two."
+    assert estimate_anchor(text) == dt.date(2022, 2, 4)      # yearless date after the latest dated one
+    assert estimate_anchor("Rebels shelled the town on Monday.") is None
+    assert estimate_anchor("no dates at all", dt.date(2023, 6, 1)) == dt.date(2023, 6, 1)   # a hint wins
+    # background years do not date the story
+    assert estimate_anchor("The group has fought since 2006. Police arrested three on Friday.") is None
+
+
+def test_relative_expressions_with_estimated_month_only():
+    approx = dt.date(2022, 2, 4)
+    assert event_date("Rebels attacked on Tuesday", None, None, approx)[:2] == ("2022-02", 3)
+    assert event_date("Rebels attacked this morning", None, None, approx)[:2] == ("2022-02", 3)
+    assert event_date("Rebels attacked last month", None, None, approx)[:2] == ("2022-01", 3)
+    # a yearless explicit date takes the story's year, not a year from background
+    assert event_date("Rebels attacked on 2 February", None, ("2021-03-02", 1), approx)[:2] == ("2022-02-02", 1)
+    # a sentence with no expression continues the story's month
+    assert event_date("Rebels attacked the post.", None, None, approx)[:2] == ("2022-02", 3)
+
+
+def test_relative_to_month_precise_previous_stays_coarse():
+    assert event_date("two days later, rebels struck", FRI, ("2023-12", 3))[:2] == ("2023-12", 3)
+
+
+def test_days_after_clause_dates_the_earlier_act():
+    text = "It came a day after rebels shelled the town."
+    # the act named after "a day after" happened a day BEFORE the story's reference event
+    assert event_date(text, FRI, ("2024-01-16", 1), None, text.index("shelled"))[0] == "2024-01-15"
+    # the act named before the expression is the later one
+    text = "Rebels shelled the town a day after the raid."
+    assert event_date(text, FRI, ("2024-01-16", 1), None, text.index("shelled"))[0] == "2024-01-17"

@@ -22,10 +22,10 @@ from sitrep.extract.actors import (AGENT, ARMED_TYPES, PARTY, PATIENT, find_acto
 from sitrep.extract.attribution import attribution
 from sitrep.extract.candidates import candidate_chunks
 from sitrep.extract.links import link_cues, resolve_target
-from sitrep.extract.modality import generic_reference, modality
+from sitrep.extract.modality import background, generic_reference, modality
 from sitrep.extract.numbers import figure, find_counts
-from sitrep.extract.triggers import Trigger, best_hit, find_hits, frames_in
-from sitrep.models import Actor, Mention
+from sitrep.extract.triggers import Trigger, best_hit, find_hits, frames_in, resolve, subordinate, usable
+from sitrep.models import Actor, LinkCue, Mention
 
 log = logging.getLogger(__name__)
 
@@ -119,48 +119,132 @@ class Extractor:
             for sent in doc.sents:
                 shits = [h for h in hits if sent.start <= h.start < sent.end]
                 frames = doc_frames if summary else frames_in(shits, doc)
-                m = self._sentence(article, chunk, doc, sent, shits, frames, country, anchor, previous,
-                                   len(mentions), mentions, summary)
-                if m is not None:
+                got = self._sentence(article, chunk, doc, sent, shits, frames, country, anchor, previous,
+                                     len(mentions), mentions, summary)
+                for m in got:
                     mentions.append(m)
-                    if m.date:
-                        previous = (m.date, m.date_precision)
+                if got and got[0].date and not _old(got[0].date, anchor or approx, 45):
+                    # a background date ("since the October 2023 attacks") does not become
+                    # the date the rest of the story continues from
+                    previous = (got[0].date, got[0].date_precision)
         if summary:
             return self._merge_summary(article, chunk_docs, mentions, country, anchor)
         return mentions
 
     def _sentence(self, article, chunk, doc, sent, hits, frames, country, anchor, previous, n,
-                  earlier, summary=False) -> Mention | None:
+                  earlier, summary=False) -> list[Mention]:
+        """The mentions a sentence reports: its main act, plus acts coordinated with it that
+        code differently ("condemned the attack and summoned the envoy") and the act on the
+        other side of a sequence cue ("strikes in response to a bombing that killed 85")."""
         got = best_hit(doc, hits, frames, short=summary)
         if got is None:
-            return None
+            return []
         hit, trig = got
-        counts = find_counts(sent.text)
+        if not summary and _back_reference(doc[_hroot(doc, hit)], sent):
+            # "the attack", "that attack" again: the sentence's news is its other act, if any
+            # ("had met the minister hours before the attack"); alone, a reference to an
+            # event told before is no new mention
+            rest = [h for h in hits if not (h.start <= _hroot(doc, hit) < h.end) and h.head != hit.head]
+            again = best_hit(doc, rest, frames, short=False) if rest else None
+            if again is None:
+                return []
+            hit, trig = again
+        scope, extras, split = sent, [], None
+        if not summary:
+            split = _split(doc, sent, hits, frames, hit, trig)
+            if split is not None and split[0] is None:
+                hit, trig, split = split[2], split[3], None
+            if split is not None:
+                scope = split[0]
+                extras.append(split[1:])
+            extras += [(sent, h, t) for h, t in _coordinated(doc, hits, frames, hit, trig)]
+        main = self._build(article, chunk, doc, sent, scope, hit, trig, hits, frames, country, anchor,
+                           previous, n, earlier, summary)
+        out = [main] if main is not None else []
+        for k, (xscope, xhit, xtrig) in enumerate(extras, 1):
+            # "X in response to Y a day before": Y's relative date counts from X
+            xprev = (main.date, main.date_precision) if main is not None and main.date and \
+                SEQUENCE_CUES.match(xscope.text) else previous
+            m = self._build(article, chunk, doc, sent, xscope, xhit, xtrig, [xhit], frames, country,
+                            anchor, xprev, n + k, earlier, summary, cues=False)
+            if m is None:
+                continue
+            if main is not None and split is not None and xscope is split[1]:
+                m, main = _sequence(main, m, split[0], xscope)
+                out[0] = main
+            out.append(m)
+        return [x for m in out for x in _per_country(doc, m, sent, self._place_of)]
+
+    def _place_of(self, span, doc):
+        return _place(span, doc, None)
+
+    def _build(self, article, chunk, doc, sent, scope, hit, trig, hits, frames, country, anchor,
+               previous, n, earlier, summary=False, cues=True) -> Mention | None:
+        counts = find_counts(scope.text)
         fat, inj = figure(counts, "killed"), figure(counts, "injured")
         if not summary and trig.event_type in VIOLENT and fat is None and inj is None \
                 and generic_reference(doc, hit.head, sent):
             return None     # background: "militants have often attacked ..." is no one event
-        place = _place(sent, doc, country)
+        place = _place(scope, doc, country)
+        if scope is not sent and place is not None:
+            # part of a sentence: its names are read with the whole sentence's country in mind
+            whole = _place(sent, doc, country)
+            if whole is not None and whole.iso3 and whole.iso3 != place.iso3:
+                again = _place(scope, doc, whole.iso3)
+                if again is not None and again.iso3 == whole.iso3:
+                    place = again
+                elif not _names_country(scope, place.iso3):
+                    place = whole
+        if not summary and earlier and not _names_place(scope):
+            # no place named: the sentence continues the story of the mention before it
+            last = earlier[-1]
+            if last.place is not None and last.article_id == article.article_id and \
+                    chunk.start + sent.start_char - last.end < 600:
+                place = last.place
         here = (place.iso3 if place else None) or country
-        anchors = [hit.head] + [h.head for h in hits if h is not hit]
+        anchors = [hit.head] + ([_hroot(doc, hit)] if _hroot(doc, hit) != hit.head else []) + \
+            [h.head for h in hits if h is not hit]
+        # "X responded by striking ...": the gerund's doer is the subject of the verb it hangs on
+        anchors += [doc[a].head.head.i for a in anchors[:2] if doc[a].dep_ == "pcomp" and doc[a].head.lower_ == "by"]
         # "X chased ... and fired at them": the subject sits on the first of the joined verbs
         anchors += [doc[a].head.i for a in anchors if doc[a].dep_ == "conj"]
         victims = [(c.start, c.end) for c in counts]
-        a1, a2, assoc = _actors(doc, sent, anchors, trig, here, victims)
-        trig, a1, a2 = refine(trig, a1, a2, here, frames, bool(ARMED_WORDS.search(sent.text)))
+        a1, a2, assoc = _actors(doc, scope, anchors, trig, here, victims)
+        trig, a1, a2 = refine(trig, a1, a2, here, frames, bool(ARMED_WORDS.search(scope.text)),
+                              invent=summary)
         if trig.event_type is None and a1 is None and a2 is None and not summary:
             return None     # a CAMEO interaction needs a source or a target ("de-escalation would be difficult")
+        if not summary and trig.event_type in VIOLENT and a1 is None and a2 is None and fat is None \
+                and inj is None and doc[hit.head].pos_ in ("NOUN", "PROPN"):
+            return None     # "the attack", with no one, no toll: a reference, not a report
+        if not summary and background(doc, _hroot(doc, hit), sent, trig.event_type in VIOLENT and (fat or inj)):
+            return None
         if trig.event_type == "Violence against civilians" and a2 is None:
             # ACLED: the other side of violence against civilians is always civilians
             a2 = generic_actor("civilians", here)
-        date, precision, date_text = _when(sent, anchor, previous, getattr(self, "_approx", None))
+        date, precision, date_text = _when(scope, anchor, previous, getattr(self, "_approx", None),
+                                           doc[hit.head].idx - scope.start_char)
+        if not summary and date_text is None and date and len(date) == 10 and _pluperfect(doc, hit) and \
+                not re.search(r"\bhours? (?:before|after|earlier|later)\b", scope.text, re.I):
+            # "Iran had also carried out strikes ...": before the story's time, day unknown
+            date, precision = date[:7], 3
+        if not summary and date_text is None and PART_OF_SET.search(scope.text):
+            # "In the other attack, ...": one of the attacks enumerated earlier ("two more
+            # attacks ... on May 19") - it has their date, not the previous sentence's
+            told = next((m for m in reversed(earlier) if m.article_id == article.article_id and m.date
+                         and ENUMERATED.search(m.sentence)), None)
+            if told is not None:
+                date, precision = told.date, told.date_precision
+        ref = anchor or getattr(self, "_approx", None)
+        if not summary and date and ref and _old(date, ref) and not (fat or inj):
+            return None     # years before the story, no toll: background ("after the 2001 attacks")
         start = chunk.start + sent.start_char
         mid = f"{article.article_id}:{start}:{n}"
-        cues = link_cues(sent.text)
-        if cues:
+        links = link_cues(sent.text) if cues else []
+        if links:
             cands = [(m.mention_id, m.trigger, m.sentence) for m in reversed(earlier[-4:])
                      if m.start >= start - 600]
-            cues = [resolve_target(c, cands) for c in cues]
+            links = [resolve_target(c, cands) for c in links]
         return Mention(
             mention_id=mid, article_id=article.article_id, document=article.document,
             article_index=article.index, sentence=sent.text, start=start, end=start + len(sent.text),
@@ -168,7 +252,7 @@ class Extractor:
             cameo=trig.cameo, goldstein=trig.goldstein, actor1=a1, actor2=a2, associated=tuple(assoc),
             place=place, date=date, date_precision=precision, date_text=date_text,
             fatalities=fat, injuries=inj, attributed_to=attribution(sent.text),
-            modality=modality(doc, hit.head, sent), links=tuple(cues), outlet=article.outlet,
+            modality=modality(doc, hit.head, sent), links=tuple(links), outlet=article.outlet,
             published=article.published, confidence=round(min(1.0, 0.5 + trig.priority / 200), 2),
             rule=f"trigger:{trig.id}", version=self.version)
 
@@ -273,11 +357,47 @@ def _place(sent, doc, country):
         return None
 
 
-def _when(sent, anchor, previous, approx=None):
+_ACTS = r"(?:attacks|assaults|blasts|bombings|explosions|ambushes|raids|strikes|incidents|clashes|killings)"
+PART_OF_SET = re.compile(r"\b(?:in\s+)?(?:the\s+other|the\s+(?:first|second|third|latter|former)|one\s+of\s+the|"
+                         r"the\s+(?:first|second|third|other)\s+of\s+the)\b(?:\s+\w+){0,3}?\s+"
+                         r"(?:attack|assault|blast|bombing|explosion|ambush|raid|strike|incident|clash|killing|" +
+                         _ACTS[3:-1] + r")\b", re.I)
+ENUMERATED = re.compile(r"\b(?:two|three|four|five|several|\d+|twin)\s+(?:more\s+|separate\s+|other\s+|"
+                        r"further\s+|\w+\s+)?" + _ACTS + r"\b", re.I)
+
+
+def _pluperfect(doc, hit) -> bool:
+    tok = doc[_hroot(doc, hit)]
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
+
+
+def _names_country(span, iso3) -> bool:
+    """Does the span name the country itself (or its people), not just a place in it?"""
+    from sitrep.extract.actors import country_iso3
+    return any(e.label_ in ("GPE", "NORP") and country_iso3(e.text) == iso3 for e in span.ents)
+
+
+def _names_place(span) -> bool:
+    return any(e.label_ in ("GPE", "LOC", "FAC") for e in span.ents)
+
+
+def _old(value: str, ref: dt.date | None, days: int = 400) -> bool:
+    if ref is None or not value:
+        return False
+    try:
+        d = dt.date(int(value[:4]), int(value[5:7]) if len(value) >= 7 else 12,
+                    int(value[8:10]) if len(value) >= 10 else 28)
+    except ValueError:
+        return False
+    return (ref - d).days > days
+
+
+def _when(sent, anchor, previous, approx=None, trigger_at=None):
     if timex is None:
         return None, 1, None
     try:
-        return timex.event_date(sent, anchor, previous, approx)
+        return timex.event_date(sent, anchor, previous, approx, trigger_at)
     except Exception:
         log.debug("event_date failed", exc_info=True)
         return None, 1, None
@@ -360,8 +480,207 @@ def _country_actors(doc, sent, anchors, trig, found):
     return out
 
 
+# ---------------------------------------------------------------- several acts in one sentence
+
+# Words that put two acts in sequence: what follows them is an earlier, separate event
+# ("strikes in response to a bombing", "protested after an assault in which gunmen ...").
+SEQUENCE_CUES = re.compile(
+    r"\b(?:(?P<n>a|one|two|three|four|five|six|seven|\d+) days? after|hours after|weeks after|after|"
+    r"in (?:apparent |an apparent )?retaliation (?:for|against)|in (?:a )?(?:direct )?response to|"
+    r"in reaction to|to avenge)\b", re.I)
+
+
+def _coordinated(doc, hits, frames, hit, trig):
+    """Acts joined to the main verb by coordination that CAMEO codes differently: 'condemned
+    the attack and summoned the envoy' is a condemnation and a summons. Two violent verbs
+    joined ('attacked and killed') are one event and stay one."""
+    head = doc[hit.head]
+    if head.pos_ not in ("VERB", "AUX"):
+        return []
+    group = {head.i} | {t.i for t in head.conjuncts}
+    out = []
+    for h in hits:
+        if h is hit or h.head not in group or doc[h.head].pos_ != "VERB":
+            continue
+        t = usable(doc, h, hits, frames, False)
+        if t is None and doc[h.head].dep_ == "conj":
+            # a verb joined to the main verb is a second act, not the topic of the first
+            # ("condemned the attack and summoned the envoy")
+            t = resolve(h, frames)
+            if t is not None and (t.short_only or subordinate(doc, h, hits)):
+                t = None
+        if t is None or t.cameo == trig.cameo or any(h.head == o.head or t.cameo == ot.cameo for o, ot in out):
+            continue
+        if t.event_type is not None and trig.event_type is not None:
+            continue
+        out.append((h, t))
+    return out[:2]
+
+
+def _split(doc, sent, hits, frames, hit, trig):
+    """(main side, other side, its hit, its trigger) when a sequence cue separates the main
+    act from another act the sentence reports as an event of its own; else None. The other
+    side must name the act as a noun ('a suicide bombing') or a clause with its own subject
+    ('after gunmen waylaid buses'); 'killed nine people after abducting them' is one event."""
+    for m in SEQUENCE_CUES.finditer(sent.text):
+        cut = sent.start_char + m.start()
+        ci = next((t.i for t in sent if t.idx >= cut), None)
+        if ci is None or ci >= sent.end - 1:
+            continue
+        if ci <= sent.start + 1:
+            # "A day after X, Y ...": the cue's clause runs to the first comma
+            comma = next((t.i for t in doc[ci:sent.end] if t.text == ","), None)
+            if comma is None or comma >= sent.end - 2:
+                continue
+            left, right = doc[comma + 1:sent.end], doc[ci:comma]
+            main_left = not (right.start <= hit.head < right.end)
+            other = right if main_left else left
+            cand = [h for h in hits if other.start <= h.head < other.end]
+            got = _loose_best(doc, cand, hits, frames)
+            if got is None or _back_reference(doc[_hroot(doc, got[0])], other):
+                continue
+            oh, ot = got
+            return (left, right, oh, ot) if main_left else (right, left, oh, ot)
+        left, right = doc[sent.start:ci], doc[ci:sent.end]
+        main_left = hit.head < ci
+        other = right if main_left else left
+        cand = [h for h in hits if other.start <= h.head < other.end]
+        got = _loose_best(doc, cand, hits, frames)
+        if got is None:
+            continue
+        oh, ot = got
+        cue_side = doc[_hroot(doc, oh if main_left else hit)]
+        if not _own_act(cue_side, right):
+            if not main_left:
+                # the winning trigger only qualifies the act before the cue ("killed nine
+                # people after abducting them", "retaliated for the ambush"): that act is the event
+                return None, None, oh, ot
+            continue
+        if ot.cameo == trig.cameo and ot.sub_event_type == trig.sub_event_type and \
+                (ot.event_type is not None or trig.event_type is not None):
+            continue    # the same kind of act on both sides: a restatement, not two events
+        if main_left:
+            return left, right, oh, ot
+        return right, left, oh, ot
+    return None
+
+
+def _loose_best(doc, cand, hits, frames):
+    """The best act among `cand` where being the topic of a verb on the other side of a
+    sequence cue does not count against it ("protested ... after gunmen attacked buses")."""
+    # the other side is a scene of its own: its frame ("protest") comes from its own words
+    frames = frames_in(cand, doc) if cand else frames
+    got = best_hit(doc, cand, frames, short=False) if cand else None
+    if got is not None:
+        return got
+    best = None
+    for h in cand:
+        t = resolve(h, frames)
+        if t is None or t.short_only or subordinate(doc, h, hits):
+            continue
+        key = (t.priority, -h.start, h.end - h.start)
+        if best is None or key > best[0]:
+            best = (key, h, t)
+    return best[1:] if best else None
+
+
+def _hroot(doc, hit) -> int:
+    """The syntactic head of a trigger's words ('drone strikes' -> strikes)."""
+    return doc[hit.start:hit.end].root.i if hit.end > hit.start else hit.head
+
+
+def _own_act(tok, span) -> bool:
+    """Is the trigger after a sequence cue an act of its own? A noun that is not a bare
+    back-reference ('a suicide bombing', "Tehran's strike"), or a clause with its own subject
+    ('after gunmen waylaid buses'); not a subjectless gerund ('after abducting them')."""
+    if tok.pos_ in ("VERB", "AUX"):
+        verb = tok
+        while verb.dep_ == "conj" and verb.head.i != verb.i:    # "waylaid buses and shot 14"
+            verb = verb.head
+        return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    return not _back_reference(tok, span)
+
+
+def _back_reference(tok, span) -> bool:
+    """'the ambush', 'that deadly attack': a definite act noun with nothing new about it (no
+    agent, no toll, no compound naming its kind) points back to an event already told."""
+    kids = list(tok.children)
+    return tok.pos_ in ("NOUN", "PROPN") and not find_counts(span.text) and any(
+        c.dep_ == "det" and c.lower_ in ("the", "that", "this", "these", "those") for c in kids) and \
+        all(c.dep_ in ("det", "amod", "punct") for c in kids)
+
+
+def _sequence(main: Mention, other: Mention, main_scope, other_scope):
+    """Order and link two acts split by a sequence cue: the later act carries the cue,
+    pointing at the earlier; 'N days after X' dates X N days before the later act."""
+    # the side that opens with the cue names the earlier act
+    later, earlier = (main, other) if SEQUENCE_CUES.match(other_scope.text) else (other, main)
+    cue_text = (other_scope if later is main else main_scope).text
+    found = link_cues(cue_text)
+    m = SEQUENCE_CUES.match(cue_text)
+    days = None
+    if m and m.group("n"):
+        from sitrep.extract.numbers import number_value
+        val = number_value(m.group("n"))
+        days = val[0] if val else None
+    if found:
+        links = tuple(LinkCue(type=c.type, cue=c.cue, target_text=c.target_text,
+                              target_mention=earlier.mention_id, days_after=c.days_after)
+                      for c in found[:1])
+        later = dataclasses.replace(later, links=links + tuple(
+            c for c in later.links if c.type != found[0].type))
+        earlier = dataclasses.replace(earlier, links=tuple(c for c in earlier.links if c.type != found[0].type))
+    if days and later.date and later.date_precision == 1 and len(later.date) == 10 and \
+            not earlier.date_text:
+        d = dt.date.fromisoformat(later.date) - dt.timedelta(days=days)
+        earlier = dataclasses.replace(earlier, date=d.isoformat(), date_precision=1)
+    elif earlier.date_text is None and later.date and earlier.date == later.date and \
+            m and m.group(0).lower() in ("after", "weeks after"):
+        # "after X" with no date of its own: X is earlier, its day unknown
+        earlier = dataclasses.replace(earlier, date=later.date[:7], date_precision=3)
+    return (later, earlier) if later is main or later.mention_id == main.mention_id else (earlier, later)
+
+
+PLACE_PREPS = {"against", "in", "on", "into", "inside", "across", "at"}
+
+
+def _per_country(doc, m: Mention, sent, place_of) -> list[Mention]:
+    """'strikes against Syria, Iraq and Kurdistan': coordinated targets in different
+    countries are one mention per country (same act, same agent)."""
+    if m.event_type not in VIOLENT:
+        return [m]
+    words = m.trigger.split()
+    first = next((t.i for t in sent if t.text == words[0]), None)
+    if first is None:
+        return [m]
+    toks = list(doc[first:min(sent.end, first + len(words))])
+    toks += [t.head for t in toks if t.dep_ in ("dobj", "pobj", "nsubjpass")]
+    toks += [c for t in toks for c in t.children if c.dep_ == "dobj"]
+    ents = []
+    preps = [c for t in toks for c in t.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS]
+    for prep in preps:
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            for t in [pobj] + list(pobj.conjuncts):
+                ent = next((e for e in sent.ents if e.start <= t.i < e.end and e.label_ == "GPE"), None)
+                if ent is not None and ent not in ents:
+                    ents.append(ent)
+    if len(ents) < 2:
+        return [m]
+    places = []
+    for ent in ents:
+        p = place_of(doc[ent.start:ent.end], doc)
+        if p is not None and p.iso3 and p.iso3 not in {q.iso3 for q in places}:
+            places.append(p)
+    if len(places) < 2:
+        return [m]
+    return [m if i == 0 and m.place is not None and m.place.iso3 == p.iso3 else
+            dataclasses.replace(m, place=p, mention_id=m.mention_id + (f"/{i}" if i else ""))
+            for i, p in enumerate(places)]
+
+
 def refine(trig: Trigger, a1: Actor | None, a2: Actor | None, country: str | None,
-           frames: set[str], armed_words: bool = False) -> tuple[Trigger, Actor | None, Actor | None]:
+           frames: set[str], armed_words: bool = False,
+           invent: bool = True) -> tuple[Trigger, Actor | None, Actor | None]:
     """ACLED's coding depends on who acts against whom (codebook, section 1 of the taxonomy):
     violence between two organised armed actors is a Battle, a crowd's violence is a Riot,
     demonstrations are coded with 'Protesters (country)' / 'Rioters (country)' as actor1,
@@ -405,7 +724,10 @@ def refine(trig: Trigger, a1: Actor | None, a2: Actor | None, country: str | Non
         if a2 is not None and a2.type in ("protesters", "rioters", "civilians") and trig.event_type == "Protests":
             a2 = None
         a1 = crowd
-    elif trig.event_type in VIOLENT and a1 is None:
+    elif trig.event_type in VIOLENT and a1 is None and invent:
+        # (a one-event report names its perpetrator or ACLED's "unidentified" stands in; in a
+        # long article the sentence may continue a story whose agent is named elsewhere, and
+        # the country at hand may be only the speaker's: leave the agent open there)
         if trig.event_type != "Battles" or a2 is not None:
             a1 = generic_actor("unidentified", country)
     return trig, a1, a2

@@ -92,6 +92,15 @@ def generic_reference(doc, trigger_i: int, sent=None) -> bool:
     words = {t.lower_ for t in sent}
     if words & {"often", "frequently", "regularly", "routinely", "repeatedly", "previously", "usually", "typically"}:
         return True
+    if any(c.dep_ in ("det", "amod", "predet") and c.lower_ in ("such", "each", "every", "any") for c in tok.children):
+        return True     # "such attacks", "each cross-border attack": a kind, not an event
+    if tok.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in ("have", "has") for c in tok.children):
+        # "militias have launched strikes on ...": a bare plural doer and a bare plural act in
+        # the present perfect sum up a pattern, not one event
+        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        obj = [c for c in tok.children if c.dep_ == "dobj"]
+        if subj and obj and all(_bare_plural(x) for x in subj + obj):
+            return True
     # a bare plural with no doer ("militant attacks", "attacks on its territory") is a pattern;
     # with a subject ("Iran carried out strikes against Syria") it can be one event
     if tok.tag_ in ("NNS", "NNPS") and not any(
@@ -107,4 +116,45 @@ def generic_reference(doc, trigger_i: int, sent=None) -> bool:
             if c.lower_ in ("string", "series", "wave", "spate") or (c.dep_ == "prep" and any(
                     g.lower_ in ("past", "years", "decades") for g in c.children)):
                 return True
+    return False
+
+
+def _bare_plural(tok) -> bool:
+    return tok.tag_ in ("NNS", "NNPS") and not any(
+        c.dep_ in ("poss", "nummod") or (c.dep_ == "det" and c.lower_ in SPECIFIC_DETS) for c in tok.children)
+
+
+PRESENT = ("VBZ", "VBP")
+
+
+def background(doc, trigger_i: int, sent=None, has_toll: bool = False) -> bool:
+    """True when a long article's sentence states a habit, a general truth or context rather
+    than an event: a verb trigger in the present simple or progressive ("they accuse China",
+    "militants are also targeting workers", "have been attacking"), habitual adverbs on the
+    trigger ("has long accused"), or an act named only as the point of reference of "since"
+    ("tensions since the October attacks")."""
+    tok = doc[trigger_i]
+    sent = sent if sent is not None else tok.sent
+    if tok.dep_ == "pobj" and tok.head.lower_ == "since":
+        return True
+    verb = tok if tok.pos_ in ("VERB", "AUX") else None
+    if verb is None and tok.dep_ in ("dobj", "nsubjpass", "nsubj") and tok.head.pos_ == "VERB":
+        verb = tok.head
+    if verb is None:
+        return False
+    kids = list(verb.children)
+    if any(c.dep_ == "advmod" and c.lower_ in ("long", "often", "frequently", "regularly", "routinely",
+                                                "usually", "typically", "always", "generally") for c in kids):
+        return True
+    if has_toll:
+        return False
+    auxes = [c for c in kids if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ in PRESENT and not auxes and verb.dep_ in ("ROOT", "conj") and \
+            any(c.dep_ == "nsubj" for c in kids):
+        return True     # "they accuse", "militias launch": present simple states a habit
+    if verb.tag_ == "VBG" and any(a.lower_ in ("are", "is", "am") for a in auxes) and \
+            not any(a.lower_ in ("was", "were") for a in auxes):
+        return True     # "are targeting": ongoing, no single event
+    if verb.tag_ == "VBG" and any(a.lower_ == "been" for a in auxes):
+        return True     # "have been attacking"
     return False

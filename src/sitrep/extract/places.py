@@ -58,7 +58,7 @@ def article_country(doc) -> str | None:
     """The article's main country: the dateline's place ("ISLAMABAD:"), else the country
     its places and country names point to most often."""
     gaz = _gaz()
-    head = doc.text[:200]
+    head = _text_of(doc)[:200]
     m = re.match(r"\s*(?:[A-Z][A-Za-z'’.\-]+(?:[ /][A-Z][A-Za-z'’.\-]+)*)", head)
     if m and re.match(r"\s*[:,(—–-]", head[m.end():m.end() + 3] or " "):
         for part in m.group(0).split("/"):
@@ -81,6 +81,22 @@ def article_country(doc) -> str | None:
         if iso:
             votes[iso] += 1
     return votes.most_common(1)[0][0] if votes else None
+
+
+_LAST_TEXT: tuple = (None, "")
+
+
+def _text_of(doc) -> str:
+    """`doc.text`, remembered for the last Doc: spaCy rebuilds it from every token on each
+    access, and one sentence's place resolution asks for it a dozen times. (One tuple,
+    swapped in one assignment, so threads never see one Doc with another's text.)"""
+    global _LAST_TEXT
+    last = _LAST_TEXT
+    if last[0] is doc:
+        return last[1]
+    text = doc.text
+    _LAST_TEXT = (doc, text)
+    return text
 
 
 def _place_country(text: str, gaz) -> str | None:
@@ -137,11 +153,11 @@ def event_place(sent, doc=None, article_country: str | None = None) -> Place | N
         return place
     scored = []
     for order, m in enumerate(mentions):
-        cand = _resolve_mention(m, sent.doc.text, gaz, hint_iso, allowed)
+        cand = _resolve_mention(m, _text_of(sent.doc), gaz, hint_iso, allowed)
         if cand is None:
             continue
         score = SPECIFICITY.get(cand.feature, 1.0) + _syntax_score(m, sent.doc) - 0.3 * order
-        if context_after(sent.doc.text, m.end)[0]:
+        if context_after(_text_of(sent.doc), m.end)[0]:
             score += 1.0    # "X, Y state": the writer placed X for us
         if m.label == "INNER":
             score -= 3.0
@@ -207,7 +223,7 @@ def _mentions(sent, gaz) -> list[_Mention]:
     out = [_Mention(e.start_char, e.end_char, re.sub(r"^(?:the|The)\s+", "", e.text), e.label_, e)
            for e in sent.ents if e.label_ in PLACE_LABELS and key(e.text) not in NOT_PLACES]
     covered = [(m.start, m.end) for m in out]
-    doc_text, base = sent.doc.text, sent.start_char
+    doc_text, base = _text_of(sent.doc), sent.start_char
     for rx in AFTER_PREP.finditer(sent.text):
         group = "name" if rx.group("name") else "name2"
         s, e = base + rx.start(group), base + rx.end(group)
@@ -364,7 +380,7 @@ def _in_speaker(span) -> bool:
 
 
 def _near(m, doc) -> bool:
-    before = doc.text[max(0, m.start - 40):m.start].lower()
+    before = _text_of(doc)[max(0, m.start - 40):m.start].lower()
     return bool(re.search(r"\b(?:near|outside|around|nearby|close to|vicinity of|outskirts of|km|"
                           r"kilometres|kilometers|miles)\b[^.,;]{0,25}$", before))
 
@@ -373,7 +389,7 @@ def _finish(cand: Place, m, doc, admin1s) -> Place:
     precision = cand.geo_precision or 1
     if cand.feature == "city" and _near(m, doc):
         precision = 2
-    tail = doc.text[m.end:m.end + 20].lower()
+    tail = _text_of(doc)[m.end:m.end + 20].lower()
     if cand.feature == "city" and re.match(r"\s+(districts?|area|region|province|front|frontline)\b", tail):
         precision = 2
     admin1 = cand.admin1

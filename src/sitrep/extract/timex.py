@@ -346,7 +346,7 @@ def estimate_anchor(text: str, hint: dt.date | None = None) -> dt.date | None:
 
 
 def event_date(sent, anchor: dt.date | None, previous=None,
-               approx: dt.date | None = None) -> tuple[str | None, int, str | None]:
+               approx: dt.date | None = None, trigger_at: int | None = None) -> tuple[str | None, int, str | None]:
     """The date of the event a sentence reports: (value, precision, the words it came from).
 
     The first resolvable, non-background expression wins (news and ACLED notes put the
@@ -360,6 +360,14 @@ def event_date(sent, anchor: dt.date | None, previous=None,
     exprs = parse_date_text(text, anchor, previous, approx)
     for expr in exprs:
         if not expr.background and expr.value:
+            if expr.kind == "rel_prev" and trigger_at is not None and trigger_at >= expr.end and \
+                    re.search(r"\bafter\b", expr.text, re.I) and expr.precision == 1:
+                # "(it came) a day after Iran launched attacks": the act named after the
+                # expression is the EARLIER one, N days before what the story was about
+                m = PATTERNS[[k for k, _ in PATTERNS].index("rel_prev")][1].search(expr.text)
+                prev = _prev_date(previous)
+                if m and prev is not None:
+                    return (prev - dt.timedelta(days=_num(m.group("num")))).isoformat(), 1, expr.text
             return expr.value, expr.precision, expr.text
     if anchor is None and any(e.kind in ANCHORED_KINDS and not e.background for e in exprs):
         # "on Tuesday" with nothing to count from: no date rather than a wrong one

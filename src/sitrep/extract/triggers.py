@@ -87,8 +87,14 @@ def filter_words() -> frozenset:
     return frozenset(out)
 
 
+# Words whose lemma looks like an act but never names one: "according to" is attribution.
+NEVER_TRIGGER = frozenset({"according"})
+
+
 def _word_ok(alts: frozenset, tok) -> bool:
     low, lem = tok.lower_, tok.lemma_.lower()
+    if low in NEVER_TRIGGER:
+        return False
     for a in alts:
         if a.endswith("~"):
             if low.startswith(a[:-1]) or lem.startswith(a[:-1]):
@@ -203,20 +209,28 @@ def subordinate(doc, hit: Hit, hits: list[Hit]) -> bool:
     return any(o is not hit and not o.trigger.topic_ok and o.start <= tok.head.i < o.end for o in hits)
 
 
+def usable(doc, h: Hit, hits: list[Hit], frames: set[str], short: bool = True) -> Trigger | None:
+    """The trigger reading of a hit if it can name an event of its own, else None."""
+    trig = resolve(h, frames)
+    if trig is None or (trig.short_only and not short):
+        return None
+    if not trig.topic_ok and is_topic(doc, h):
+        return None
+    if subordinate(doc, h, hits):
+        return None
+    if (trig is not h.trigger or trig.frame_only) and backgrounded(doc, h):
+        return None     # a frame-dependent reading needs the act itself, not a side remark
+    return trig
+
+
 def best_hit(doc, hits: list[Hit], frames: set[str], short: bool = True) -> tuple[Hit, Trigger] | None:
     """The winning trigger of a sentence: highest priority among the usable hits; ties go to
     the earlier, then the longer match."""
     best = None
     for h in hits:
-        trig = resolve(h, frames)
-        if trig is None or (trig.short_only and not short):
+        trig = usable(doc, h, hits, frames, short)
+        if trig is None:
             continue
-        if not trig.topic_ok and is_topic(doc, h):
-            continue
-        if subordinate(doc, h, hits):
-            continue
-        if (trig is not h.trigger or trig.frame_only) and backgrounded(doc, h):
-            continue    # a frame-dependent reading needs the act itself, not a side remark
         key = (trig.priority, -h.start, h.end - h.start)
         if best is None or key > best[0]:
             best = (key, h, trig)

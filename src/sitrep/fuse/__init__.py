@@ -4,8 +4,9 @@
 
     features.py  what is compared about one mention (date span, type family, place levels, actors)
     compat.py    whether two mentions can be one event, and the evidence that they are
-    cluster.py   connected components of that relation (monotone: new articles never split)
-    build.py     one Event per component: fields by vote, one Claim per report, stable id
+    cluster.py   groups with no contradicting pair: specific reports by components, vague
+                 ones join the best compatible group and never bridge two
+    build.py     one Event per group: fields by vote, one Claim per report, stable id
     figures.py   fatality/injury low-best-high and the disputes between reports
     links.py     retaliation/response links from the mentions' cues, later -> earlier
 

@@ -71,20 +71,39 @@ def is_specific(f: Features) -> bool:
     return m.actor1 is not None and m.actor2 is not None
 
 
+def _sweep(idx: list[int], feats: list[Features]):
+    """Pairs whose date windows come within a day of overlapping."""
+    dated = sorted(idx, key=lambda i: feats[i].window)
+    for pos, i in enumerate(dated):
+        end = feats[i].window[1] + _ONE_DAY
+        for j in dated[pos + 1:]:
+            if feats[j].window[0] > end:
+                break
+            yield i, j
+
+
 def candidate_pairs(feats: list[Features]):
-    """Index pairs worth scoring: same family, date windows within a day of overlapping; a
-    mention with no window at all (no date, no publication date) only meets its own article."""
+    """Index pairs worth scoring: same family, date windows within a day of overlapping, and
+    for violence and demonstrations the same country or one with no place (places in two
+    countries are a veto, so those pairs need no score); a mention with no window at all (no
+    date, no publication date) only meets its own article."""
     by_family: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(feats):
         by_family[f.family].append(i)
     for idx in by_family.values():
-        dated = sorted((i for i in idx if feats[i].window), key=lambda i: feats[i].window)
-        for pos, i in enumerate(dated):
-            end = feats[i].window[1] + _ONE_DAY
-            for j in dated[pos + 1:]:
-                if feats[j].window[0] > end:
-                    break
-                yield i, j
+        dated = [i for i in idx if feats[i].window]
+        if feats[idx[0]].located:
+            blocks: dict[str, list[int]] = defaultdict(list)
+            for i in dated:
+                blocks[feats[i].country or ""].append(i)
+            loose = blocks.pop("", [])
+            for country in sorted(blocks):
+                for i, j in _sweep(blocks[country] + loose, feats):
+                    if feats[i].country or feats[j].country:
+                        yield i, j      # pairs of two placeless mentions come once, below
+            yield from _sweep(loose, feats)
+        else:
+            yield from _sweep(dated, feats)
         by_article: dict[str, list[int]] = defaultdict(list)
         for i in idx:
             by_article[feats[i].mention.article_id].append(i)

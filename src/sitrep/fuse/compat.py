@@ -181,9 +181,9 @@ def word_score(a: Features, b: Features) -> float:
 
 def anchored(a: Features, b: Features, place: float) -> bool:
     """Type and date alone never make two reports one event: they must also share where it
-    happened (violence) or who it was done to, or who spoke (statements). Without this a
-    report that names no place ("Iran also struck Iraq and Syria") would join, and so chain,
-    strikes on the same day in different countries."""
+    happened (violence, demonstrations) or who it was done to, or who spoke (statements).
+    Without this a report that names no place ("Iran also struck Iraq and Syria") would join,
+    and so chain, strikes on the same day in different countries."""
     ma, mb = a.mention, b.mention
     target = max(actor_sim(ma.actor2, mb.actor2) or 0.0, _target_among(a, b), _target_among(b, a))
     if a.located:

@@ -7,6 +7,7 @@ that compare equal there also meet here.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -27,6 +28,13 @@ def key(name: str | None) -> str:
     """The lookup key of a name ("" for nothing)."""
     if not name:
         return ""
+    if type(name) is str:
+        return _key(name)
+    return _key(str(name))
+
+
+@functools.lru_cache(maxsize=100_000)
+def _key(name: str) -> str:
     text = unicodedata.normalize("NFKD", str(name))
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     for ch in _APOSTROPHES:

@@ -29,16 +29,20 @@ CREATE TABLE country_names (key TEXT NOT NULL, iso3 TEXT NOT NULL, kind TEXT);
 """
 
 
+# libyaml's loader when PyYAML has it (same documents, ~8x faster on these large files)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 @functools.lru_cache(maxsize=None)
 def load_supplement() -> dict:
     with open(SUPPLEMENT, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yaml.load(fh, Loader=_LOADER)  # noqa: S506 - a safe loader
 
 
 @functools.lru_cache(maxsize=None)
 def load_countries_data() -> dict:
     with open(COUNTRIES, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yaml.load(fh, Loader=_LOADER)  # noqa: S506 - a safe loader
 
 
 def version() -> str:

