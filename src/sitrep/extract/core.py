@@ -210,6 +210,8 @@ class Extractor:
         anchors += [doc[a].head.i for a in anchors if doc[a].dep_ == "conj"]
         victims = [(c.start, c.end) for c in counts]
         a1, a2, assoc = _actors(doc, scope, anchors, trig, here, victims)
+        if not summary:
+            a1, a2 = _first_person(a1, sent), _first_person(a2, sent)
         trig, a1, a2 = refine(trig, a1, a2, here, frames, bool(ARMED_WORDS.search(scope.text)),
                               invent=summary)
         if trig.event_type is None and a1 is None and a2 is None and not summary:
@@ -364,6 +366,34 @@ PART_OF_SET = re.compile(r"\b(?:in\s+)?(?:the\s+other|the\s+(?:first|second|thir
                          _ACTS[3:-1] + r")\b", re.I)
 ENUMERATED = re.compile(r"\b(?:two|three|four|five|several|\d+|twin)\s+(?:more\s+|separate\s+|other\s+|"
                         r"further\s+|\w+\s+)?" + _ACTS + r"\b", re.I)
+
+
+FIRST_PERSON = {"our", "we", "us"}
+
+
+def _first_person(actor, sent):
+    """'Our forces', 'we': the speaker's side, not the country where it happened. The speaker
+    is named after the quote ("..., the official in Islamabad said"); unknown -> no actor."""
+    if actor is None or not actor.text or actor.text.split()[0].lower() not in FIRST_PERSON:
+        return actor
+    text = sent.text
+    cut = max(text.rfind("”"), text.rfind('"'), text.rfind("’ "))
+    iso = None
+    for ent in sent.ents:
+        if ent.start_char - sent.start_char <= cut or ent.label_ not in ("GPE", "NORP"):
+            continue
+        try:
+            from sitrep.geocode import country_iso3 as geo_iso3
+            iso = geo_iso3(ent.text, metonyms=True)
+        except Exception:   # no gazetteer: names and demonyms from the local table
+            from sitrep.extract.actors import country_iso3
+            iso = country_iso3(ent.text)
+        if iso:
+            break
+    if iso is None:
+        return None
+    kind = {"state_forces": "military", "government": "government"}.get(actor.type)
+    return generic_actor(kind, iso, actor.text) if kind else None
 
 
 def _pluperfect(doc, hit) -> bool:

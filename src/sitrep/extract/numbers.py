@@ -77,6 +77,11 @@ def mask_dates(text: str) -> str:
     return text
 
 
+# The largest toll a single report plausibly gives (the deadliest events on record are in the
+# hundreds of thousands); anything larger is not a count of people and would not fit the store.
+MAX_PLAUSIBLE = 1_000_000
+
+
 def number_value(words: str) -> tuple[int, int | None] | None:
     """'twenty-five' -> (25, 25); '7-10' -> (7, 10); 'dozens' -> (12, None); None if not a number."""
     w = words.lower().strip().replace("’", "'")
@@ -85,10 +90,12 @@ def number_value(words: str) -> tuple[int, int | None] | None:
     m = re.fullmatch(r"(\d[\d,]*)\s*(?:-|to)\s*(\d[\d,]*)", w)
     if m:
         lo, hi = int(m.group(1).replace(",", "")), int(m.group(2).replace(",", ""))
+        if max(lo, hi) > MAX_PLAUSIBLE:
+            return None
         return (lo, hi) if lo <= hi else (lo, lo)
     if re.fullmatch(r"\d[\d,]*", w):
         v = int(w.replace(",", ""))
-        return v, v
+        return (v, v) if v <= MAX_PLAUSIBLE else None
     if w in UNITS:
         return UNITS[w], UNITS[w]
     m = re.fullmatch(rf"({_tens})[- ]({_units})", w)
@@ -139,6 +146,8 @@ def _make(kind, value_text, m, text, victims=None, explicit=False, sum_phrase=No
         if val is None:
             return None
         best, high = val
+    if best > MAX_PLAUSIBLE or (high is not None and high > MAX_PLAUSIBLE):
+        return None     # a phone number, a sum of money or garbage, not a casualty count
     low = best
     if qual in UPPER_BOUND:
         low = None if best == 0 else max(0, int(best * 0.9))    # "nearly 100": somewhat under
