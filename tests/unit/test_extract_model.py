@@ -181,3 +181,32 @@ def test_undated_article_gives_no_precise_relative_date(extractor):
     ms = run(extractor, "Rebels attacked an army post in Gao on Tuesday, killing two soldiers." + LONG,
              published=None)
     assert ms and all(m.date is None or len(m.date) < 10 for m in ms)
+
+
+def test_first_person_forces_belong_to_the_speaker(extractor):
+    ms = run(extractor, "“Our forces have conducted strikes on rebel camps inside Somalia,” an official in "
+                        "Nairobi, the Kenyan capital, said." + LONG)
+    strike = next(m for m in ms if m.event_type)
+    assert strike.actor1 is not None and strike.actor1.country == "KEN"
+
+
+def test_earlier_act_named_after_the_cue_counts_from_the_later_act(extractor):
+    ms = run(extractor, "Kenya on Thursday recalled its envoy in response to Somalia's air strike on "
+                        "border posts a day before." + LONG)
+    strike = next(m for m in ms if m.sub_event_type == "Air/drone strike")
+    assert strike.date == "2024-02-28"      # Thursday 29 February minus one day
+
+
+def test_act_told_before_takes_no_new_day(extractor):
+    # no date of its own, named as a known act ("the strikes", "Iran's strike"): month only
+    ms = run(extractor, "Rebels shelled Gao on Monday.\nThe government said the rebels' shelling of Gao was "
+                        "illegal, a spokesman added.")
+    again = [m for m in ms if "illegal" in m.sentence and m.event_type]
+    assert all(m.date is None or len(m.date) == 7 for m in again)
+
+
+def test_pluperfect_without_date_is_month_precise(extractor):
+    ms = run(extractor, "Rebels attacked Gao on Monday.\nThe army had also carried out air strikes on rebel "
+                        "camps in Kidal.")
+    strike = next(m for m in ms if m.sub_event_type == "Air/drone strike")
+    assert strike.date == "2024-03" and strike.date_precision == 3

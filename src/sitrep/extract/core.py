@@ -158,14 +158,25 @@ class Extractor:
                 scope = split[0]
                 extras.append(split[1:])
             extras += [(sent, h, t) for h, t in _coordinated(doc, hits, frames, hit, trig)]
+        built = {}
+        mprev = previous
+        if split is not None and SEQUENCE_CUES.match(scope.text):
+            # the main act is the earlier one ("... in response to Tehran's strike a day
+            # before"): the later act's date is what its relative date counts from
+            xscope, xhit, xtrig = extras[0]
+            built[0] = self._build(article, chunk, doc, sent, xscope, xhit, xtrig, [xhit], frames, country,
+                                   anchor, previous, n + 1, earlier, summary, cues=False)
+            if built[0] is not None and built[0].date:
+                mprev = (built[0].date, built[0].date_precision)
         main = self._build(article, chunk, doc, sent, scope, hit, trig, hits, frames, country, anchor,
-                           previous, n, earlier, summary)
+                           mprev, n, earlier, summary)
         out = [main] if main is not None else []
         for k, (xscope, xhit, xtrig) in enumerate(extras, 1):
             # "X in response to Y a day before": Y's relative date counts from X
             xprev = (main.date, main.date_precision) if main is not None and main.date and \
                 SEQUENCE_CUES.match(xscope.text) else previous
-            m = self._build(article, chunk, doc, sent, xscope, xhit, xtrig, [xhit], frames, country,
+            m = built[k - 1] if (k - 1) in built else \
+                self._build(article, chunk, doc, sent, xscope, xhit, xtrig, [xhit], frames, country,
                             anchor, xprev, n + k, earlier, summary, cues=False)
             if m is None:
                 continue
@@ -206,12 +217,18 @@ class Extractor:
             [h.head for h in hits if h is not hit]
         # "X responded by striking ...": the gerund's doer is the subject of the verb it hangs on
         anchors += [doc[a].head.head.i for a in anchors[:2] if doc[a].dep_ == "pcomp" and doc[a].head.lower_ == "by"]
+        # "Tehran said it attacked ...": the pronoun doer is the one who said so
+        anchors += [doc[a].head.i for a in anchors[:2] if doc[a].dep_ == "ccomp" and any(
+            c.dep_ == "nsubj" and c.lower_ in ("it", "they") for c in doc[a].children)]
         # "X chased ... and fired at them": the subject sits on the first of the joined verbs
         anchors += [doc[a].head.i for a in anchors if doc[a].dep_ == "conj"]
         victims = [(c.start, c.end) for c in counts]
         a1, a2, assoc = _actors(doc, scope, anchors, trig, here, victims)
         if not summary:
             a1, a2 = _first_person(a1, sent), _first_person(a2, sent)
+            if place is not None and a1 is not None and place.text and a1.text and \
+                    place.text.lower() == a1.text.lower() and place.feature == "country":
+                place = None    # "strikes by Iran": the doer's name, not where it happened
         trig, a1, a2 = refine(trig, a1, a2, here, frames, bool(ARMED_WORDS.search(scope.text)),
                               invent=summary)
         if trig.event_type is None and a1 is None and a2 is None and not summary:
@@ -226,6 +243,10 @@ class Extractor:
             a2 = generic_actor("civilians", here)
         date, precision, date_text = _when(scope, anchor, previous, getattr(self, "_approx", None),
                                            doc[hit.head].idx - scope.start_char)
+        if not summary and date_text is None and date and len(date) == 10 and _definite(doc, hit):
+            # "The strikes by Iran were ...": an act told before, named again; its day is that
+            # act's, not the day the story has reached
+            date, precision = date[:7], 3
         if not summary and date_text is None and date and len(date) == 10 and _pluperfect(doc, hit) and \
                 not re.search(r"\bhours? (?:before|after|earlier|later)\b", scope.text, re.I):
             # "Iran had also carried out strikes ...": before the story's time, day unknown
@@ -394,6 +415,19 @@ def _first_person(actor, sent):
         return None
     kind = {"state_forces": "military", "government": "government"}.get(actor.type)
     return generic_actor(kind, iso, actor.text) if kind else None
+
+
+def _definite(doc, hit) -> bool:
+    tok = doc[_hroot(doc, hit)]
+    while tok.dep_ in ("compound", "nmod", "amod") and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head      # "Iran's missile assault": the phrase's head noun
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    dets = [c for c in tok.subtree if c.dep_ == "det" and c.i < tok.i and c.head.i in (tok.i,) + tuple(
+        t.i for t in tok.children)]
+    if any(c.dep_ == "poss" for c in tok.children):
+        return True     # "Iran's strike", "Tehran's attack": named by its doer, told before
+    return any(c.lower_ in ("the", "that", "this", "these", "those") for c in dets)
 
 
 def _pluperfect(doc, hit) -> bool:
@@ -668,7 +702,8 @@ def _sequence(main: Mention, other: Mention, main_scope, other_scope):
             m and m.group(0).lower() in ("after", "weeks after"):
         # "after X" with no date of its own: X is earlier, its day unknown
         earlier = dataclasses.replace(earlier, date=later.date[:7], date_precision=3)
-    return (later, earlier) if later is main or later.mention_id == main.mention_id else (earlier, later)
+    # (the other act, the main act) as the caller holds them
+    return (earlier, later) if later.mention_id == main.mention_id else (later, earlier)
 
 
 PLACE_PREPS = {"against", "in", "on", "into", "inside", "across", "at"}
@@ -699,7 +734,9 @@ def _per_country(doc, m: Mention, sent, place_of) -> list[Mention]:
     places = []
     for ent in ents:
         p = place_of(doc[ent.start:ent.end], doc)
-        if p is not None and p.iso3 and p.iso3 not in {q.iso3 for q in places}:
+        # only names of countries split the act; a region among them ("Syria, Iraq and
+        # Kurdistan") is part of one of them, and its namesakes elsewhere are a trap
+        if p is not None and p.iso3 and p.feature == "country" and p.iso3 not in {q.iso3 for q in places}:
             places.append(p)
     if len(places) < 2:
         return [m]

@@ -16,6 +16,7 @@ import logging
 import spacy
 from spacy.language import Language
 from spacy.attrs import LOWER, ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 log = logging.getLogger(__name__)
@@ -128,7 +129,7 @@ class FastEntityRuler:
                 self._ent_ids[key] = (label, ent_id)
             else:
                 key = strings.add(label)
-            hashes = tuple(strings.add(v) for v in values)
+            hashes = tuple(get_string_id(v) for v in values)    # = the token's ORTH / LOWER
             staged[attr].setdefault(hashes, set()).add(key)
             self._n += 1
         for attr, table in staged.items():
