@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import pathlib
+import shutil
+import subprocess
 
 import pytest
 
@@ -36,3 +38,53 @@ def store(tmp_path):
 @pytest.fixture(scope="session")
 def demo_dir() -> pathlib.Path:
     return ROOT / "examples" / "demo"
+
+
+# ---------------------------------------------------------------- browser (one per session)
+# Shared by tests/browser and tests/reliability: Playwright's sync API allows one running
+# instance per process, so every browser test takes this fixture.
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"]
+
+
+def _unavailable(reason: str):
+    if os.environ.get("CI", "").lower() in ("true", "1", "yes"):
+        pytest.fail(f"browser tests cannot run under CI: {reason}")
+    pytest.skip(reason)
+
+
+def _install_chromium() -> str | None:
+    """None when Chromium is there (after installing it if needed), else why not."""
+    if os.path.exists(CHROMIUM):
+        return None
+    if not shutil.which("apt-get"):
+        return f"{CHROMIUM} missing and no apt-get to install it"
+    if os.geteuid() != 0:
+        return f"{CHROMIUM} missing; installing it needs root (apt-get install chromium)"
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    for cmd in (["apt-get", "update"],
+                ["apt-get", "install", "-y", "--no-install-recommends", "chromium",
+                 "chromium-driver"]):
+        try:
+            done = subprocess.run(cmd, capture_output=True, text=True, timeout=1200, env=env)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            return f"{' '.join(cmd)} failed: {exc}"
+        if done.returncode != 0:
+            return f"{' '.join(cmd)} failed: {(done.stderr or done.stdout)[-300:]}"
+    return None if os.path.exists(CHROMIUM) else f"{CHROMIUM} still missing after apt-get"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    reason = _install_chromium()
+    if reason:
+        _unavailable(reason)
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("playwright (Python) is not installed: pip install 'sitrep[test]'")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()

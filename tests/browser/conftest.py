@@ -1,7 +1,6 @@
 """Browser fixtures: headless Chromium from Debian driven by Playwright for Python.
 
-`chromium` installs the Debian package when it is missing (as root, with apt-get); where that
-is impossible the browser tests skip with the reason, except under CI=true, where they fail.
+The `browser` fixture (tests/conftest.py) installs Debian's Chromium when it is missing.
 `server` starts `sitrep serve` on a free loopback port and stops it afterwards.
 """
 from __future__ import annotations
@@ -20,52 +19,7 @@ import pytest
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "fixtures"))
 import sample_events  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"]
 ARTIFACTS = pathlib.Path(__file__).resolve().parents[1] / "artifacts"
-
-
-def _unavailable(reason: str):
-    if os.environ.get("CI", "").lower() in ("true", "1", "yes"):
-        pytest.fail(f"browser tests cannot run under CI: {reason}")
-    pytest.skip(reason)
-
-
-def _install_chromium() -> str | None:
-    """None when Chromium is there (after installing it if needed), else why not."""
-    if os.path.exists(CHROMIUM):
-        return None
-    if not shutil.which("apt-get"):
-        return f"{CHROMIUM} missing and no apt-get to install it"
-    if os.geteuid() != 0:
-        return f"{CHROMIUM} missing; installing it needs root (apt-get install chromium)"
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    for cmd in (["apt-get", "update"],
-                ["apt-get", "install", "-y", "--no-install-recommends", "chromium",
-                 "chromium-driver"]):
-        try:
-            done = subprocess.run(cmd, capture_output=True, text=True, timeout=1200, env=env)
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            return f"{' '.join(cmd)} failed: {exc}"
-        if done.returncode != 0:
-            return f"{' '.join(cmd)} failed: {(done.stderr or done.stdout)[-300:]}"
-    return None if os.path.exists(CHROMIUM) else f"{CHROMIUM} still missing after apt-get"
-
-
-@pytest.fixture(scope="session")
-def browser():
-    reason = _install_chromium()
-    if reason:
-        _unavailable(reason)
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("playwright (Python) is not installed: pip install 'sitrep[test]'")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture()

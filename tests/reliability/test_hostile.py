@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import socket
 from html.parser import HTMLParser
 
@@ -436,34 +435,24 @@ def test_console_tables_do_not_replay_terminal_escapes(tmp_path):
 
 # ---------------------------------------------------------------- in a real browser
 
-def _chromium() -> str | None:
-    return shutil.which("chromium") or shutil.which("chromium-browser")
-
-
 @pytest.mark.browser
-def test_no_injected_script_runs_in_a_browser(report_html, server, hostile_db):
-    sync_api = pytest.importorskip("playwright.sync_api")
-    exe = _chromium()
-    if not exe:
-        pytest.skip("no system Chromium")
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=exe, args=["--no-sandbox"])
-        try:
-            page = browser.new_page()
-            dialogs: list[str] = []
-            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-            for url in (report_html.as_uri(), server + "/events",
-                        server + f"/events/{hostile_db['event_id']}",
-                        server + "/events?country=" + SCRIPT):
-                page.goto(url, wait_until="load")
-                page.wait_for_timeout(500)      # let the page's own scripts render the data
-                # hover over everything: an injected onmouseover would fire now
-                for el in page.query_selector_all("body *")[:400]:
-                    try:
-                        el.dispatch_event("mouseover")
-                    except Exception:       # noqa: BLE001 - detached nodes are fine
-                        pass
-                assert page.evaluate("typeof window.__pwned") == "undefined", url
-            assert dialogs == []
-        finally:
-            browser.close()
+def test_no_injected_script_runs_in_a_browser(report_html, server, hostile_db, browser):
+    page = browser.new_page()
+    try:
+        dialogs: list[str] = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        for url in (report_html.as_uri(), server + "/events",
+                    server + f"/events/{hostile_db['event_id']}",
+                    server + "/events?country=" + SCRIPT):
+            page.goto(url, wait_until="load")
+            page.wait_for_timeout(500)      # let the page's own scripts render the data
+            # hover over everything: an injected onmouseover would fire now
+            for el in page.query_selector_all("body *")[:400]:
+                try:
+                    el.dispatch_event("mouseover")
+                except Exception:       # noqa: BLE001 - detached nodes are fine
+                    pass
+            assert page.evaluate("typeof window.__pwned") == "undefined", url
+        assert dialogs == []
+    finally:
+        page.close()

@@ -44,7 +44,7 @@ def killed(best=None, low=None, high=None, qualifier=None, text=None):
 def mention(doc="a.txt", idx=0, n=0, kind=STRIKE, a1=None, a2=None, place=None, date="2024-01-16",
             precision=1, published="2024-01-17", outlet=None, fatalities=None, injuries=None,
             attributed_to=None, modality="asserted", links=(), sentence=None, trigger="strike",
-            associated=(), start=None):
+            associated=(), start=None, date_text=None):
     article_id = f"{doc}:{idx}"
     start = n * 100 if start is None else start
     return Mention(
@@ -52,7 +52,8 @@ def mention(doc="a.txt", idx=0, n=0, kind=STRIKE, a1=None, a2=None, place=None, 
         article_index=idx, sentence=sentence or f"sentence {n} of {doc}", start=start,
         end=start + 50, trigger=trigger, event_type=kind[0], sub_event_type=kind[1],
         cameo=kind[2], goldstein=kind[3], actor1=a1, actor2=a2, associated=tuple(associated),
-        place=place, date=date, date_precision=precision, fatalities=fatalities,
+        place=place, date=date, date_precision=precision, date_text=date_text,
+        fatalities=fatalities,
         injuries=injuries, attributed_to=attributed_to, modality=modality, links=tuple(links),
         outlet=outlet or doc.split(".")[0], published=published)
 

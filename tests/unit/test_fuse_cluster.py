@@ -115,8 +115,10 @@ def test_reports_a_day_apart_fuse_across_articles_not_within_one():
     across = [mention("a.txt", n=0, a1=IRAN, a2=JAA, place=BALOCHISTAN, date="2024-01-16"),
               mention("b.txt", n=0, a1=IRAN, a2=JAA, place=BALOCHISTAN, date="2024-01-17")]
     assert len(fuse(across)) == 1
-    within = [mention("a.txt", n=0, a1=IRAN, a2=JAA, place=BALOCHISTAN, date="2024-01-16"),
-              mention("a.txt", n=1, a1=IRAN, a2=JAA, place=BALOCHISTAN, date="2024-01-17")]
+    within = [mention("a.txt", n=0, a1=IRAN, a2=JAA, place=BALOCHISTAN, date="2024-01-16",
+                      date_text="on Tuesday"),
+              mention("a.txt", n=1, a1=IRAN, a2=JAA, place=BALOCHISTAN, date="2024-01-17",
+                      date_text="on Wednesday")]
     assert len(fuse(within)) == 2
 
 

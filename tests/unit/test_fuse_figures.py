@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from fuse_builders import killed
 
-from sitrep.fuse.figures import bounds, figure_range
+from sitrep.fuse.figures import bounds, disputes, figure_range
 from sitrep.models import Claim, Figure
 
 
@@ -67,3 +67,26 @@ def test_vague_words_without_qualifier_are_vague():
 
 def test_nearly_with_extractor_low():
     assert rng(killed(85), Figure(low=90, best=100, high=100, qualifier="nearly")) == (85, 85, 100)
+
+
+def test_a_total_over_several_events_yields_to_this_events_figure():
+    total = Claim("m0", "d.txt", 0, "d:0", None, None,
+                  "before two more attacks on security forces in which seven soldiers died",
+                  None, fatalities=killed(7))
+    single = Claim("m1", "d.txt", 0, "d:0", None, None,
+                   "six soldiers lost their lives when an IED targeted a vehicle", None,
+                   fatalities=killed(6))
+    r = figure_range((total, single), "fatalities")
+    assert (r.low, r.best, r.high) == (6, 6, 6)
+    assert not any(d.field == "fatalities" for d in disputes((total, single), []))
+    alone = figure_range((total,), "fatalities")
+    assert (alone.low, alone.high) == (7, 7)     # with nothing else, the total is all there is
+
+
+def test_a_year_before_attacks_is_not_a_count_of_events():
+    old = Claim("m0", "d.txt", 0, "d:0", None, None, "unlike the 2019 attacks, it killed nine",
+                None, fatalities=killed(9))
+    new = Claim("m1", "d.txt", 0, "d:0", None, None, "at least eleven were killed", None,
+                fatalities=killed(11, qualifier="at least"))
+    r = figure_range((old, new), "fatalities")
+    assert (r.low, r.high) == (9, 11)

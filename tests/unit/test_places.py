@@ -173,3 +173,110 @@ def test_model_capital_as_government(real_nlp):
     doc = real_nlp("Tehran strongly condemned the strikes on Thursday.")
     p = event_place(next(iter(doc.sents)), doc, "IRN")
     assert (p.iso3, p.feature) == ("IRN", "country")
+
+
+# ---------------------------------------------------------------- who and what, not where
+
+def joined(words: list[str], glued: set[int], places: set[str]) -> Doc:
+    """A Doc whose tokens at the `glued` positions have no space after them ("Israel-linked")."""
+    return Doc(VOCAB, words=words, spaces=[i not in glued and i + 1 < len(words) for i in range(len(words))],
+               ents=["B-GPE" if w in places else "O" for w in words])
+
+
+@pytest.mark.parametrize("words, glued, places", [
+    ("Tehran said it attacked Israel - linked militant bases .", {4, 5}, {"Israel"}),
+    ("Russia - backed fighters shelled the village .", {0, 1}, {"Russia"}),
+    ("The army flew a US - made drone .", {4, 5}, {"US"}),
+    ("It pledged allegiance to an Iraq - and Syria - based group .", {5, 8, 9}, {"Iraq", "Syria"}),
+])
+def test_hyphenated_modifier_is_not_the_place(words, glued, places):
+    doc = joined(words.split(" "), glued, places)
+    assert "-linked" in doc.text or "-backed" in doc.text or "-made" in doc.text or "-based" in doc.text
+    p = place_of(doc, "PAK")
+    assert (p.iso3, p.feature) == ("PAK", "country"), (doc.text, p)
+
+
+def test_word_of_a_quoted_code_name_is_not_a_town():
+    doc = make("Troops killed militants in an operation codenamed ' Marg Bar Sarmachar ' .", {"Bar": "GPE"})
+    assert "codenamed ' Marg Bar" in doc.text
+    p = place_of(doc, "PAK")
+    assert (p.iso3, p.feature) == ("PAK", "country"), p
+
+
+def test_far_away_namesake_needs_a_locative():
+    # an article about Pakistan and Iran: a bare "Bar" is not the town in Montenegro ...
+    doc = make("Pakistan and Iran traded accusations ; the Bar talks stalled .",
+               {"Pakistan": "GPE", "Iran": "GPE", "Bar": "GPE"})
+    assert place_of(doc, "PAK").iso3 != "MNE"
+    # ... but a written locative with the country named still places it there
+    doc = make("Gunmen attacked a bus in Bar , Montenegro .", {"Bar": "GPE", "Montenegro": "GPE"})
+    assert place_of(doc, "PAK").iso3 == "MNE"
+
+
+def test_border_with_a_country_is_not_in_that_country():
+    doc = make("Militants attacked a post in Mand along the border with Iran in Kech district .",
+               {"Mand": "GPE", "Iran": "GPE", "Kech district": "GPE"})
+    p = place_of(doc, "IRN")
+    assert (p.iso3, p.admin1, p.admin2, p.name) == ("PAK", "Balochistan", "Kech", "Mand")
+    doc = make("Gunmen attacked a post along the border with Iran .", {"Iran": "GPE"})
+    assert place_of(doc, "PAK").iso3 == "PAK"
+
+
+def test_named_district_picks_the_namesake_inside_it():
+    doc = make("A soldier died in a clash in Mand in the same Kech district .",
+               {"Mand": "GPE", "Kech district": "GPE"})
+    p = place_of(doc, None)
+    assert (p.iso3, p.admin2) == ("PAK", "Kech")
+
+
+def test_makran_is_balochistans_coast():
+    doc = make("Gunmen blocked the Makran coastal highway .", {"Makran": "LOC"})
+    p = place_of(doc, None)
+    assert (p.iso3, p.admin1) == ("PAK", "Balochistan")
+
+
+@pytest.mark.parametrize("tokens, ents, iso3", [
+    ("Islamabad struck militant targets in Iranian territory .", {"Islamabad": "GPE", "Iranian": "NORP"}, "IRN"),
+    ("The missiles landed on Pakistani soil .", {"Pakistani": "NORP"}, "PAK"),
+    ("The drones entered Iranian airspace .", {"Iranian": "NORP"}, "IRN"),
+])
+def test_demonym_and_territory_is_the_country(tokens, ents, iso3):
+    p = place_of(make(tokens, ents), "AFG")
+    assert (p.iso3, p.feature, p.geo_precision) == (iso3, "country", 3)
+
+
+def test_victims_home_is_not_the_event_place():
+    doc = make("Gunmen killed nine passengers , who hailed from the eastern Punjab province , near Noshki .",
+               {"Punjab": "GPE", "Noshki": "GPE"})
+    assert place_of(doc, "PAK").admin1 == "Balochistan"
+    doc = make("Gunmen shot a man , a resident of Multan , on the highway .", {"Multan": "GPE"})
+    p = place_of(doc, "PAK")
+    assert (p.iso3, p.feature) == ("PAK", "country")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, country, iso3, feature", [
+    ("Officials in Quetta said gunmen killed three labourers near a river.", "PAK", "PAK", "country"),
+    ("Gunmen killed three labourers, a spokesman in Quetta told reporters.", "PAK", "PAK", "country"),
+    ("\"Gunmen stormed the school,\" a police official in Karachi said.", "PAK", "PAK", "country"),
+    ("Troops struck hideouts inside Iran, two days after Tehran said it attacked bases in Pakistan.",
+     "PAK", "IRN", "country"),
+    ("The strike targeted an Israel-linked group, according to officials.", "PAK", "PAK", "country"),
+    ("Iran-allied militias attacked the convoy.", "SYR", "SYR", "country"),
+    ("Security forces killed militants in an operation codenamed 'Marg Bar Sarmachar'.", "PAK", "PAK", "country"),
+    ("Islamabad responded by striking militant targets in Iranian territory.", "PAK", "IRN", "country"),
+    ("Two soldiers died in a clash with militants in Mand along the border with Iran in the same Kech district.",
+     "IRN", "PAK", "city"),
+    ("Gunmen killed six workers, residents of Multan, at a construction site in Turbat.", "PAK", "PAK", "city"),
+])
+def test_model_attribution_and_modifiers(real_nlp, sentence, country, iso3, feature):
+    doc = real_nlp(sentence)
+    p = event_place(next(iter(doc.sents)), doc, country)
+    assert p is not None and (p.iso3, p.feature) == (iso3, feature), p
+
+
+@pytest.mark.model
+def test_model_victims_origin_ranks_below_the_scene(real_nlp):
+    doc = real_nlp("Gunmen killed nine passengers, who hailed from the eastern Punjab province, near Noshki.")
+    p = event_place(next(iter(doc.sents)), doc, "PAK")
+    assert (p.name, p.admin1) == ("Noshki", "Balochistan"), p

@@ -23,6 +23,16 @@ reading, in order:
   4. precision               town 1; "near X", a district or an area 2; a province or
                              region only 3 (its capital); the country only 3 (its capital)
 
+Names that say who or what rather than where are no candidates: hyphenated modifiers
+("Israel-linked", "US-made"), words of a quoted code name ("codenamed 'Marg Bar ...'"), the
+country across a border ("along the border with Iran"), the speaker's seat ("officials in
+Quetta said", '"...," an official in X said'), a country or capital acting as a government
+("Tehran said it attacked", "Islamabad accused"), a person's home in an apposition (", a
+native of Lahore,"); "who hailed from X" only ranks X last. "In Iranian territory" / "on
+Pakistani soil" is the country. A named district ("in the same Kech district") pins its
+country and province for namesakes. A place in a country the article never names, far from
+all those it does, needs a locative and a written name ("Bar" alone is not Montenegro).
+
 With no place in the sentence the article's country stands in (precision 3). The readers of
 written admin context (brackets, ", Aragua state") live in place_admin.py.
 """
@@ -45,6 +55,7 @@ LOC_PREPS = {"in", "at", "near", "into", "inside", "outside", "on", "across", "a
 PLACE_NOUNS = {"province", "provinces", "region", "city", "town", "village", "district", "state",
                "governorate", "county", "area", "outskirts", "vicinity", "capital", "suburbs"}
 NEAR_WORDS = {"near", "outside", "around", "nearby", "close", "vicinity", "outskirts"}
+TERRITORY_NOUNS = {"territory", "territories", "soil", "airspace", "waters"}
 SPECIFICITY = {"city": 3.0, "admin2": 2.5, "region": 2.0, "admin1": 2.0, "country": 1.0}
 
 
@@ -151,9 +162,11 @@ def event_place(sent, doc=None, article_country: str | None = None) -> Place | N
     place = from_parenthesis(text, gaz, hint_iso, allowed)
     if place is not None:
         return place
+    # one province the sentence names (or a district's): namesakes inside it rank first
+    area_hint = next(iter(admin1s.values())) if len({(p.iso3, p.admin1) for p in admin1s.values()}) == 1 else None
     scored = []
     for order, m in enumerate(mentions):
-        cand = _resolve_mention(m, _text_of(sent.doc), gaz, hint_iso, allowed)
+        cand = _resolve_mention(m, _text_of(sent.doc), gaz, hint_iso, allowed, area_hint)
         if cand is None:
             continue
         score = SPECIFICITY.get(cand.feature, 1.0) + _syntax_score(m, sent.doc) - 0.3 * order
@@ -163,6 +176,12 @@ def event_place(sent, doc=None, article_country: str | None = None) -> Place | N
             score -= 3.0
         if score < 0 and cand.feature == "country":
             continue        # "US dollar": a modifier, no evidence of place at all
+        if _not_the_scene(m, sent, cand):
+            continue        # the speaker's seat, a government, the victims' home town
+        if HAILING.search(_text_of(sent.doc)[max(sent.start_char, m.start - 60):m.start]):
+            score -= 5.0
+        if _far_afield(cand, m, sent, gaz, set(countries_here) | _mission_countries(text), article_country):
+            continue        # "codenamed 'Marg Bar ...'" in a story about Pakistan: not Montenegro
         if _is_metonym(m, gaz) and _syntax_score(m, sent.doc) <= 0:
             continue        # "Tehran condemned", "warned Tehran": the government, not the city
         scored.append((score, -order, m, cand, False))
@@ -195,7 +214,7 @@ def _demonym_countries(sent, gaz) -> set[str]:
     for tok in sent:
         nxt = tok.nbor(1).text.lower() if tok.i + 1 < len(tok.doc) else ""
         after = tok.nbor(2).text.lower() if tok.i + 2 < len(tok.doc) else ""
-        if nxt == "-" and after in ("led", "backed", "based", "supported", "allied"):
+        if nxt == "-" and HYPHEN_MODIFIER.match(f"-{after}"):
             continue      # "Saudi-led coalition" says who, not where
         if tok.is_title and (iso := gaz.country_iso3(tok.text, kinds=("demonym",))):
             out.add(iso)
@@ -241,8 +260,44 @@ def _mentions(sent, gaz) -> list[_Mention]:
             continue
         out.append(_Mention(s, s + len(name), name, "REGEX"))
         covered.append((s, e))
+    for rx in TERRITORY.finditer(sent.text):
+        # "in Iranian territory", "on Pakistani soil": the demonym's country is the place
+        iso = gaz.country_iso3(rx.group("demonym"), kinds=("demonym",))
+        s = base + rx.start("demonym")
+        if iso and not any(m.start <= s < m.end for m in out):
+            out.append(_Mention(s, base + rx.end("demonym"), gaz.country_name(iso), "TERRITORY"))
+    out = [m for m in out if not _not_a_location(m, doc_text)]
     out.sort(key=lambda m: m.start)
     return out
+
+
+# "Israel-linked", "Russia-backed", "US-made", "Iraq- and Syria-based": who, not where
+HYPHEN_MODIFIER = re.compile(r"-\s*(?:(?:and|or)\b|(?:linked|allied|backed|made|based|led|supported|funded|"
+                             r"sponsored|aligned|affiliated|trained|armed|brokered|born|owned|registered|"
+                             r"flagged|built|designed|supplied|inspired|friendly|oriented|centric|run)\b)")
+# "codenamed 'Marg Bar Sarmachar'", "dubbed \"Operation X\"": a name, not a place
+CODE_NAME = re.compile(r"\b(?:code-?named|dubbed|named|called|titled|operation|campaign)\s*[,:\-–—]?\s*"
+                       r"[‘'\"“][^‘'\"“’”]{0,60}$", re.I)
+# "along the border with Iran", "which borders Iran": the place is on this side of it
+BORDER_WITH = re.compile(r"\b(?:border|borders|bordering|frontier)\s+(?:with\s+)?(?:neighbou?ring\s+)?"
+                         r"(?:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?\s*(?:,\s*|\s+and\s+|\s+or\s+)){0,3}$")
+# "in Iranian territory", "inside Pakistani airspace", "on Afghan soil"
+TERRITORY = re.compile(r"\b(?P<demonym>[A-Z][a-z]+)\s+(?:territory|territories|soil|airspace|territorial\s+waters|"
+                       r"waters)\b")
+
+
+def _not_a_location(m, doc_text) -> bool:
+    """Names that say who or what, not where: a hyphenated modifier, a word inside a quoted
+    code name, the country on the other side of a border."""
+    if HYPHEN_MODIFIER.match(doc_text, m.end):
+        return True
+    before = doc_text[max(0, m.start - 80):m.start]
+    if CODE_NAME.search(before):
+        return True
+    return bool(BORDER_WITH.search(before[-40:]))
+
+
+DISTRICT_WORD = re.compile(r"\s+(?:district|districts|tehsil|county|sub-district|subdistrict|division)$", re.I)
 
 
 def _anchors(mentions, gaz, article_iso) -> tuple[list[str], dict[str, Place]]:
@@ -260,6 +315,15 @@ def _anchors(mentions, gaz, article_iso) -> tuple[list[str], dict[str, Place]]:
         if key(m.text) in GENERIC_PLACE_WORDS and not article_iso:
             continue
         options = gaz.lookup(m.text, article_iso, features=("admin1",), limit=5)
+        if not options and DISTRICT_WORD.search(m.text):
+            # "in the same Kech district": a district of one country pins that country and
+            # its province for namesakes elsewhere in the sentence
+            districts = gaz.lookup(DISTRICT_WORD.sub("", m.text), article_iso, features=("admin2",), limit=5)
+            if districts and len({d.iso3 for d in districts}) == 1 and districts[0].admin1:
+                a1 = gaz.admin1(districts[0].admin1, districts[0].iso3)
+                if a1 is not None:
+                    admin1s.setdefault(a1.admin1, a1)
+            continue
         if not options:
             continue
         if article_iso and options[0].iso3 == article_iso:
@@ -269,7 +333,7 @@ def _anchors(mentions, gaz, article_iso) -> tuple[list[str], dict[str, Place]]:
     return countries, admin1s
 
 
-def _resolve_mention(m, doc_text, gaz, hint_iso, allowed) -> Place | None:
+def _resolve_mention(m, doc_text, gaz, hint_iso, allowed, area_hint=None) -> Place | None:
     iso = gaz.country_iso3(m.text, kinds=gaz.PLACE_KINDS)
     if iso:
         return gaz.country_place(iso, text=m.text)
@@ -291,7 +355,10 @@ def _resolve_mention(m, doc_text, gaz, hint_iso, allowed) -> Place | None:
             else:
                 admin_hint = a1.admin1
     iso = a1.iso3 if a1 else hint_iso
-    everywhere = gaz.lookup(name, iso, a1.admin1 if a1 else None, limit=5)
+    if a1 is None and area_hint is not None and iso in (None, area_hint.iso3):
+        everywhere = gaz.lookup(name, area_hint.iso3, area_hint.admin1, limit=5)
+    else:
+        everywhere = gaz.lookup(name, iso, a1.admin1 if a1 else None, limit=5)
     found = everywhere
     if allowed:
         found = [p for p in found if p.iso3 in allowed or (a1 is not None and p.iso3 == a1.iso3)]
@@ -357,7 +424,7 @@ def _syntax_score(m, doc) -> float:
         score += 2.0
     root = span.root
     if root.dep_ in ("compound", "amod", "nmod") and root.head.lower_ not in PLACE_NOUNS \
-            and root.head.i >= span.end:
+            and root.head.lower_ not in TERRITORY_NOUNS and root.head.i >= span.end:
         score -= 2.0      # "US dollar", "Pakistan army": a modifier, not a location
     if m.label == "FAC":
         score -= 0.5
@@ -367,16 +434,123 @@ def _syntax_score(m, doc) -> float:
 SAY_LEMMAS = {"say", "tell", "report", "claim", "add", "state", "announce", "confirm", "quote"}
 
 
-def _in_speaker(span) -> bool:
-    """Whether a name sits in the subject of a verb of saying ("an official in X said")."""
+def _in_speaker(span, passive: bool = True) -> bool:
+    """Whether a name sits in the subject of a verb of saying ("an official in X said");
+    `passive=False` leaves out "the attacks in X are said to have killed" (the reported event)."""
     tok = span.root
+    subjects = ("nsubj", "nsubjpass") if passive else ("nsubj",)
     for _ in range(6):
-        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in SAY_LEMMAS:
+        if tok.dep_ in subjects and tok.head.lemma_.lower() in SAY_LEMMAS:
             return True
         if tok.head is tok:
             return False
         tok = tok.head
     return False
+
+
+# the subject of these verbs is a government when it is a country or a capital ("Tehran
+# demanded an explanation", "Islamabad accused Tehran"), not a place where something happened
+GOVERNMENT_LEMMAS = {"accuse", "demand", "condemn", "allege", "warn", "deny", "vow", "urge", "blame",
+                     "summon", "threaten", "protest", "insist", "denounce", "reject", "admit", "recall",
+                     "criticise", "criticize", "call", "respond", "retaliate", "believe", "want"}
+INSTITUTION_WORDS = {"governorship", "governorate", "municipality", "police", "council", "authorities",
+                     "administration", "province", "district", "city", "state", "county", "court"}
+SAY_RX = r"\b(?:said|says|say|told|tells|added|adds|stated|claimed|claims|reported|reports|according\s+to|" \
+         r"quoted|announced|confirmed|wrote|tweeted|insisted|alleged)\b"
+# "(resident of District Mianwali)", ", natives of Lahore,": a person's home in an
+# apposition, not where it happened
+ORIGIN = re.compile(r"[,(]\s*(?:an?\s+|all\s+|both\s+)?(?:residents?|natives?|inhabitants?)\s+of"
+                    r"\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}$", re.I)
+# "labourers who hailed from the eastern Punjab province", "soldiers hailing from X": the
+# victims' home ranks below any other place (and stands in only when there is none)
+HAILING = re.compile(r"(?:\bhail(?:s|ed|ing)?\s+from|\boriginally\s+from|\bwho\s+(?:came|come|were|was|are|is)\s+"
+                     r"from)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}$", re.I)
+
+
+def _not_the_scene(m, sent, cand) -> bool:
+    """Names that say who speaks or who the victims were, not where it happened: the
+    subject of a verb of saying and its modifiers ("officials in Quetta said", "a spokesman
+    in X told reporters"), the attribution after a closing quote ("...," an official in X
+    said), a country or capital as a government ("Tehran demanded", "condemned by Kabul"),
+    the victims' origin ("who hailed from Punjab", ", residents of X,")."""
+    doc = sent.doc
+    text = _text_of(doc)
+    before = text[max(sent.start_char, m.start - 60):m.start]
+    if ORIGIN.search(before) and re.match(r"\s*[,);]", text[m.end:m.end + 3]) and not context_after(text, m.end)[0]:
+        return True     # an apposition closed after the name: ", residents of Multan," "(native of X)"
+    span = m.ent if m.ent is not None else doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    if _in_speaker(span, passive=False) and not (span.root.dep_ in ("compound", "nmod", "amod") and
+                                                 span.root.head.lower_ in INSTITUTION_WORDS):
+        return True     # ("Aydin Governorship announced": a local authority's name, only ranked down)
+    # after a closing quote, in a clause of saying: '"...," a police official in Karachi said.'
+    lead = text[sent.start_char:m.start]
+    q = max(lead.rfind("”"), lead.rfind('"'))
+    if q > 0 and (lead[q] == "”" or not lead[q - 1].isspace()) and len(lead) - q < 80 \
+            and re.search(SAY_RX, text[q:sent.end_char], re.I) and not re.search(r"[“\"]", text[q + 1:sent.end_char]):
+        return True
+    if cand.feature != "country" and not _is_metonym(m, _gaz()):
+        return False
+    tok = span.root
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in GOVERNMENT_LEMMAS | SAY_LEMMAS:
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.dep_ == "agent" and \
+            tok.head.head.lemma_.lower() in GOVERNMENT_LEMMAS | SAY_LEMMAS:
+        return True
+    return False
+
+
+_ARTICLE_COUNTRIES: tuple = (None, frozenset())
+
+
+def _article_countries(doc, gaz) -> frozenset:
+    """Every country the article (this Doc) names, by name, capital or nationality word."""
+    global _ARTICLE_COUNTRIES
+    last = _ARTICLE_COUNTRIES
+    if last[0] is doc:
+        return last[1]
+    out = set()
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "NORP"):
+            kinds = ("demonym",) if ent.label_ == "NORP" else gaz.PLACE_KINDS
+            iso = gaz.country_iso3(ent.text, kinds=kinds)
+            if iso:
+                out.add(iso)
+    got = frozenset(out)
+    _ARTICLE_COUNTRIES = (doc, got)
+    return got
+
+
+FAR_KM = 2000
+
+
+def _far_afield(cand, m, sent, gaz, named_here, article_iso) -> bool:
+    """A place in a country the article never names and far from all it does name (a town
+    in Montenegro in a story about Pakistan and Iran) needs a locative ("in X") and a name
+    the NER found; a short ambiguous word is not enough. `named_here`: the countries the
+    sentence names outright (a province name alone does not vouch for its country: "Gaza")."""
+    if cand.iso3 in named_here or cand.feature == "country" or cand.latitude is None:
+        return False
+    named = set(_article_countries(sent.doc, gaz))
+    if not named or cand.iso3 in named or context_after(_text_of(sent.doc), m.end)[0]:
+        return False        # no country named at all, or "X, Y state" placed it for us
+    if article_iso:
+        named.add(article_iso)
+    for iso in named:
+        row = gaz.country(iso)
+        if row and row[2] is not None and _km(row[2], row[3], cand.latitude, cand.longitude) < FAR_KM:
+            return False
+    if m.label in ("REGEX", "INNER") or _syntax_score(m, sent.doc) < 2.0:
+        return True
+    return cand.feature == "city" and not _population_ok(gaz, cand, 40_000)
+
+
+def _km(lat1, lon1, lat2, lon2) -> float:
+    import math
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12742 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _near(m, doc) -> bool:

@@ -5,12 +5,15 @@
 
 Choices, each deterministic (ties go to the earliest report, the cluster's anchor order):
   - type: votes weighted by extraction confidence, a mention whose trigger names the weapon
-    ("missile strike", "IED") counting 1.5 against one that says only "attack";
+    ("missile strike", "IED") counting 2 against one that says only "attack"; event type
+    first, then the sub-event type within it;
   - CAMEO: among the mentions of the chosen type, the more specific code wins ("161" over "16");
-  - actors: actor1 by vote (registry actors 1.2: a name from the registry beats "militants"),
-    actor2 by vote among the others, every other actor reported becomes associated;
+  - actors: actor1 by vote per side (registry actors 1.2: a name from the registry beats
+    "militants"), actor2 by vote among the other sides' targets, else their agents; every
+    other actor reported becomes associated;
   - place: the country most reports give, then the finest level, then the most named place;
-  - date: the finest precision any report gives, then the day most reports give.
+  - date: the day most reports that write a day give ("on Tuesday"); dates inherited from
+    context or the page only when no report writes one; else the finest precision, then vote.
 """
 from __future__ import annotations
 
@@ -18,7 +21,8 @@ import hashlib
 
 from sitrep.fuse.cluster import anchor_key
 from sitrep.fuse.compat import actor_sim
-from sitrep.fuse.features import Features, actor_key, generic_cameo, norm, place_level
+from sitrep.fuse.features import (Features, actor_key, generic_cameo, norm, place_level,
+                                   written)
 from sitrep.fuse.figures import disputes, figure_range
 from sitrep.models import Actor, Claim, Event, Mention, Place
 
@@ -40,8 +44,14 @@ def _vote(items: list[tuple[object, float]]):
 
 
 def choose_type(feats: list[Features]) -> tuple[str | None, str | None, str, float | None]:
-    kind = _vote([((f.mention.event_type, f.mention.sub_event_type),
-                   f.mention.confidence * (1.5 if f.group else 1.0)) for f in feats])
+    """A report that names how the violence was delivered ("air strike", "IED") counts twice:
+    the sub-event type of "killed" or "assaults" is the extractor's default. The vote goes
+    down ACLED's hierarchy, event type first, then sub-event type within it, so two reports
+    saying "missile strike" and "air strike" are not outvoted by two defaults that agree."""
+    weight = {id(f): f.mention.confidence * (2.0 if f.group else 1.0) for f in feats}
+    ev_type = _vote([(f.mention.event_type, weight[id(f)]) for f in feats])
+    kind = _vote([((f.mention.event_type, f.mention.sub_event_type), weight[id(f)])
+                  for f in feats if f.mention.event_type == ev_type])
     members = [f.mention for f in feats]
     same = [m for m in members if (m.event_type, m.sub_event_type) == kind] or members
     cameo = _vote([(m.cameo, m.confidence * (1 + 0.25 * len(generic_cameo(m.cameo))))
@@ -50,19 +60,51 @@ def choose_type(feats: list[Features]) -> tuple[str | None, str | None, str, flo
     return kind[0], kind[1], cameo or "", goldstein
 
 
+def _side_vote(items: list[tuple[Actor, float]]) -> Actor | None:
+    """The actor of the side most reports name: votes are summed per side (the same actor,
+    or the same country and kind: "Military Forces of Iran" and "IRGC"), then the side's
+    most named actor speaks for it. Ties go to the first seen."""
+    sides: list[tuple[Actor, list[tuple[Actor, float]]]] = []
+    for actor, weight in items:
+        for rep, votes in sides:
+            if (actor_sim(rep, actor) or 0) >= 0.7:
+                votes.append((actor, weight))
+                break
+        else:
+            sides.append((actor, [(actor, weight)]))
+    if not sides:
+        return None
+    best = max(sum(w for _, w in votes) for _, votes in sides)
+    votes = next(v for _, v in sides if sum(w for _, w in v) >= best - 1e-9)
+    key = _vote([(actor_key(a), w) for a, w in votes])
+    return next(a for a, _ in votes if actor_key(a) == key)
+
+
 def choose_actors(members: list[Mention]) -> tuple[Actor | None, Actor | None, tuple[Actor, ...]]:
+    """actor1: the side most reports name as the agent. actor2: the side most name as the
+    target, among those not on the agent's side; when no report names a target, the other
+    side some reports name as the agent (passives and attribution swap roles)."""
     seen: dict[str, Actor] = {}
     for m in members:
         for a in (m.actor1, m.actor2, *m.associated):
             if a is not None and a.name and actor_key(a) not in seen:
                 seen[actor_key(a)] = a
-    k1 = _vote([(actor_key(m.actor1), m.confidence * (1.2 if m.actor1.actor_id else 1.0))
-                for m in members if m.actor1 is not None and m.actor1.name])
-    actor1 = seen.get(k1) if k1 else None
-    k2 = _vote([(actor_key(m.actor2), m.confidence * (1.2 if m.actor2.actor_id else 1.0))
-                for m in members if m.actor2 is not None and m.actor2.name
-                and actor_key(m.actor2) != k1 and (actor_sim(actor1, m.actor2) or 0) < 0.7])
-    actor2 = seen.get(k2) if k2 else None
+
+    def weight(m: Mention, a: Actor) -> float:
+        return m.confidence * (1.2 if a.actor_id else 1.0)
+
+    agents = [(m.actor1, weight(m, m.actor1)) for m in members
+              if m.actor1 is not None and m.actor1.name]
+    actor1 = _side_vote(agents)
+
+    def other(a: Actor | None) -> bool:
+        return (a is not None and bool(a.name) and actor_key(a) != actor_key(actor1)
+                and (actor_sim(actor1, a) or 0) < 0.7)
+
+    actor2 = _side_vote([(m.actor2, weight(m, m.actor2)) for m in members if other(m.actor2)])
+    if actor2 is None:
+        actor2 = _side_vote([(a, w) for a, w in agents if other(a)])
+    k1, k2 = actor_key(actor1), actor_key(actor2)
     associated = tuple(a for k, a in seen.items() if k not in (k1, k2))
     return _plain(actor1), _plain(actor2), tuple(_plain(a) for a in associated)
 
@@ -94,9 +136,16 @@ def _span_days(f: Features) -> int:
 
 
 def choose_date(feats: list[Features]) -> tuple[str | None, int]:
+    """A day someone wrote beats a day a report only inherited: restatements ("the strikes
+    by Iran") take the date of their context or of the page, which is often the day of the
+    report rather than of the event. So the votes are among the day-precise written dates
+    when there are any; otherwise among the finest dates of all members."""
     dated = [f for f in feats if f.span]
     if not dated:
         return None, 3
+    stated = [f for f in dated if written(f.mention) and _span_days(f) == 0]
+    if stated:
+        dated = stated
     finest = min(_span_days(f) for f in dated)
     dated = [f for f in dated if _span_days(f) == finest]
     day = _vote([(f.mention.date, f.mention.confidence) for f in dated])

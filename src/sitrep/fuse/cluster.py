@@ -30,6 +30,12 @@ ties on score broken by that order), so any input order gives the same events:
      the round before; within a round, a group takes its candidates best first and skips any
      that contradict one it just took.
   3. vague mentions no group took form groups among themselves by constrained agglomeration.
+  4. violence and demonstrations reported with no place at all ("the strikes by Iran") wait
+     until every group is formed, then join as in step 2, the group holding the most mentions
+     of their own article first (inside one article they are tied by the agent as well,
+     see compat.anchored); those left form groups among themselves. A report that says
+     neither where nor whom cannot tell two events of one agent apart, so it never decides
+     which groups form.
 
 A vague mention may move to a better group when a later article brings one: its place in an
 event was never more than the best guess among compatible events.
@@ -193,8 +199,10 @@ def _group_specific(spec: list[int], pairs: _Pairs) -> list[list[int]]:
 
 
 def _attach_vague(vague: list[int], groups: dict[int, list[int]], feats: list[Features],
-                  pairs: _Pairs) -> list[int]:
-    """Step 2: vague mentions join groups in rounds; returns those no group took."""
+                  pairs: _Pairs, by_count: bool = False) -> list[int]:
+    """Step 2: vague mentions join groups in rounds; returns those no group took. With
+    `by_count` (step 4) a group holding more mentions of the mention's own article ranks
+    first: a restatement that names no place is about the event its article reports most."""
     home = {i: gid for gid, g in groups.items() for i in g}
     pending = list(vague)
     while pending:
@@ -206,8 +214,10 @@ def _attach_vague(vague: list[int], groups: dict[int, list[int]], feats: list[Fe
                 if gid is not None and score > best.get(gid, float("-inf")):
                     best[gid] = score
             article = feats[v].mention.article_id
+            own = {gid: sum(feats[u].mention.article_id == article for u in groups[gid])
+                   for gid in best}
             ranked = sorted(
-                (not any(feats[u].mention.article_id == article for u in groups[gid]), -s, gid)
+                (-own[gid] if by_count else not own[gid], -s, gid)
                 for gid, s in best.items() if pairs.fits(v, groups[gid]))
             if ranked:
                 offers[ranked[0][2]].append((ranked[0], v))
@@ -228,9 +238,13 @@ def clusters(feats: list[Features]) -> list[list[Features]]:
     feats = sorted(feats, key=anchor_key)
     pairs = _Pairs(feats)
     spec = [i for i, f in enumerate(feats) if is_specific(f)]
-    vague = [i for i, f in enumerate(feats) if not is_specific(f)]
+    placeless = [i for i, f in enumerate(feats) if f.located and f.mention.place is None]
+    held_back = set(placeless)
+    vague = [i for i, f in enumerate(feats) if not is_specific(f) and i not in held_back]
     groups = {g[0]: g for g in _group_specific(spec, pairs)}
     rest = _attach_vague(vague, groups, feats, pairs)
+    groups.update({g[0]: g for g in _agglomerate(rest, pairs)})
+    rest = _attach_vague(placeless, groups, feats, pairs, by_count=True)
     out = [sorted(g) for g in groups.values()] + _agglomerate(rest, pairs)
     # members in anchor order; the first member (its anchor) names the event
     return [[feats[i] for i in g] for g in sorted(out)]

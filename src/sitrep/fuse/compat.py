@@ -33,7 +33,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from sitrep.fuse.features import Features, actor_class, actor_key, norm, same_name
+from sitrep.fuse.features import (Features, actor_class, actor_key, defaulted, norm,
+                                   same_name)
 from sitrep.models import Actor
 
 THRESHOLD = 2.0
@@ -77,7 +78,9 @@ def date_score(a: Features, b: Features) -> float | None:
         return 0.0 if s1 <= e2 + _ONE_DAY and s2 <= e1 + _ONE_DAY else None
     (s1, e1), (s2, e2) = a.span, b.span
     if s1 <= e2 and s2 <= e1:
-        return 1.0 if (s1 == e1 == s2 == e2) else 0.5
+        # a publication-day default counts as that day when it agrees, and as the days
+        # before publication only so as not to contradict (features.DEFAULT_DAY_SLACK)
+        return 1.0 if _day(a) is not None and _day(a) == _day(b) else 0.5
     # Two outlets may date one event a day apart ("Tuesday night" / "Wednesday"), so a one-day
     # gap between day-precise dates is allowed across articles - but not inside one article,
     # whose dates are resolved against the same reference and so differ only for different events.
@@ -85,6 +88,13 @@ def date_score(a: Features, b: Features) -> float | None:
     if gap <= 1 and a.mention.article_id != b.mention.article_id:
         return 0.0
     return None
+
+
+def _day(f: Features) -> dt.date | None:
+    """The one day a mention names, if it names one (a publication-day default included)."""
+    if f.span is None or f.mention.date_precision != 1:
+        return None
+    return f.span[1] if (f.span[0] == f.span[1] or defaulted(f.mention)) else None
 
 
 def place_score(a: Features, b: Features) -> float | None:
@@ -186,9 +196,14 @@ def anchored(a: Features, b: Features, place: float) -> bool:
     and so chain, strikes on the same day in different countries."""
     ma, mb = a.mention, b.mention
     target = max(actor_sim(ma.actor2, mb.actor2) or 0.0, _target_among(a, b), _target_among(b, a))
+    agent = actor_sim(ma.actor1, mb.actor1) or 0.0
     if a.located:
+        if (ma.place is None or mb.place is None) and ma.article_id == mb.article_id:
+            # inside one article a restatement that names no place ("the strikes by Iran")
+            # is tied by who did it; cluster.py gives it to the event its article reports most
+            return place > 0 or agent >= 0.7 or target >= 0.7
         return place > 0 or target >= 0.7
-    return (actor_sim(ma.actor1, mb.actor1) or 0.0) >= 0.7 or target >= 0.7
+    return agent >= 0.7 or target >= 0.7
 
 
 def assess(a: Features, b: Features) -> tuple[bool, float | None]:

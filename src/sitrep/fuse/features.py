@@ -52,6 +52,12 @@ MODE_STEMS = ("bomb", "blast", "explo", "ied", "suicid", "missile", "rocket", "d
 # undated mentions from joining events years apart while leaving late follow-ups in reach.
 REPORT_WINDOW = dt.timedelta(days=31)
 
+# A day no words of the report gave - the extractor fell back on the publication day - says
+# only that the event came shortly before the report: the days before publication are as
+# likely ("Pakistan said civilians had been hit" in a report of the next day). ACLED's week
+# precision spans three days either side; nothing happens after publication.
+DEFAULT_DAY_SLACK = dt.timedelta(days=3)
+
 # Actor types that stand on the same side of ACLED's inter codes for matching purposes:
 # a state's forces and its government speak and act for the same side; an armed group may be
 # typed rebel, political or identity militia by different rules.
@@ -93,6 +99,18 @@ def same_name(a: str | None, b: str | None) -> bool | None:
 
 def words(text: str | None) -> frozenset[str]:
     return frozenset(w for w in norm(text).split() if w not in _STOP and len(w) > 2)
+
+
+def written(m: Mention) -> bool:
+    """The date came from words of the sentence ("on Tuesday", "on 3 January"), not from
+    the sentence before or the publication day."""
+    return bool((m.date_text or "").strip())
+
+
+def defaulted(m: Mention) -> bool:
+    """A day-precise date that is only the publication day, with no words behind it."""
+    return (not written(m) and bool(m.published) and m.date_precision == 1
+            and m.date == (m.published or "")[:10])
 
 
 def date_span(date: str | None, precision: int = 1) -> tuple[dt.date, dt.date] | None:
@@ -203,6 +221,8 @@ class Features:
         specific = any(w.startswith(MODE_STEMS) for w in trigger) or not trigger
         group = SUB_EVENT_GROUP.get(m.sub_event_type or "") if specific else None
         span = date_span(m.date, m.date_precision)
+        if span and defaulted(m):
+            span = (span[0] - DEFAULT_DAY_SLACK, span[1])
         window = span
         if window is None and m.published:
             pub = date_span(m.published[:10])

@@ -12,7 +12,9 @@ Ranges follow UCDP's low/best/high with ACLED's rule for `best`:
     number: "several killed" next to "seven killed" is the same seven, not a lower bound of 3;
   - a claim without a figure is not a 0, and a 0 next to positive reports is a denial
     ("none of its fighters died"): it is listed as a dispute side, it does not pull low to 0;
-  - denied claims never enter the range.
+  - denied claims never enter the range;
+  - a report that counts several events together ("two more attacks ... seven soldiers")
+    gives a total, not this event's figure: it counts only when no other report gives one.
 """
 from __future__ import annotations
 
@@ -66,8 +68,29 @@ def _figures(claims, key: str) -> list[tuple[Claim, Figure]]:
     return out
 
 
+# "two more attacks ... in which seven soldiers lost their lives": a count of several events
+# followed by their dead reports a total, not a figure for any one of them.
+_SEVERAL_EVENTS = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|both|\d{1,3})\s+(?:more\s+|separate\s+|"
+    r"other\s+|further\s+|different\s+|simultaneous\s+|coordinated\s+)?(?:\w+\s+)?"
+    r"(?:attacks|strikes|airstrikes|bombings|blasts|explosions|clashes|incidents|ambushes|"
+    r"raids|assaults)\b", re.I)
+
+
+def is_total(claim: Claim) -> bool:
+    """The report counts several events together ("two more attacks on security forces in
+    which seven soldiers lost their lives")."""
+    return bool(_SEVERAL_EVENTS.search(claim.text or ""))
+
+
+def _singles(figs: list[tuple[Claim, Figure]]) -> list[tuple[Claim, Figure]]:
+    """A total over several events says nothing about this one when another report gives
+    a figure for it; alone it is the best there is."""
+    return [(c, f) for c, f in figs if not is_total(c)] or figs
+
+
 def _usable(claims, key: str) -> list[tuple[Claim, Figure]]:
-    figs = _figures(claims, key)
+    figs = _singles(_figures(claims, key))
     precise = [(c, f) for c, f in figs if not is_vague(f)]
     chosen = precise or figs
     positive = [(c, f) for c, f in chosen if (bounds(f)[2] or 0) > 0]
@@ -104,8 +127,11 @@ def _figure_dispute(claims, key: str) -> Dispute | None:
     by_value: dict[object, list[Claim]] = {}
     texts: dict[object, str] = {}
     any_precise = any(not is_vague(f) for _, f in _figures(claims, key))
+    counted = {c.mention_id for c, _ in _singles(_figures(claims, key))}
     for c in claims:
         f = getattr(c, key)
+        if f is not None and c.modality == "asserted" and c.mention_id not in counted:
+            continue        # a total over several events does not contradict one event's figure
         if f is not None and is_vague(f) and any_precise:
             continue        # "several" next to "seven" does not contradict it
         if c.modality == "denied" and key == "fatalities":   # a denial is listed once

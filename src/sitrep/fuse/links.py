@@ -6,7 +6,10 @@ to", "a day after", "in protest at"), read from the mentions' LinkCue records.
 A cue is resolved, in order:
   1. through `target_mention`: the event holding that mention (extraction found the earlier
      event in the same article);
-  2. otherwise by scoring every earlier event (its first possible day before the later
+  2. a retaliation/response naming no mention, and no actor or place of an earlier event:
+     the other side's latest violence against this event's side within ANSWER_WINDOW,
+     corroborated events first (see `_answered`);
+  3. otherwise by scoring every earlier event (its first possible day before the later
      event's first possible day):
        words of `target_text` naming its kind ("suicide bombing", "missile strikes"), its
        actors or its place                                          up to 1 per word kind
@@ -20,6 +23,7 @@ A cue is resolved, in order:
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 from sitrep.fuse.features import (SUB_EVENT_GROUP, VIOLENT_TYPES, Features, date_span, norm,
                                    words)
@@ -38,6 +42,10 @@ KIND_WORDS = {
     "assault": {"violent"}, "massacre": {"direct"},
 }
 RESPONSE_TYPES = ("retaliation_for", "response_to", "protest_at")
+
+# How long a retaliation may wait and still answer an attack no report names. States answer
+# within days to weeks; a month bounds it like the report window of undated mentions.
+ANSWER_WINDOW = dt.timedelta(days=31)
 
 
 def _earlier(c: Features, e: Features) -> bool:
@@ -97,12 +105,47 @@ def _days_score(cue: LinkCue, c: Features, e: Features) -> float:
     return 1.0 if (e.span[0] - c.span[0]).days == cue.days_after else 0.0
 
 
+def _answered(cue: LinkCue, i: int, events: list[Event], anchors: list[Features],
+              cue_words: set[str]) -> int | None:
+    """A retaliation or response that does not say what it answers answers the other side's
+    latest violence against it: among violent events that ended before this one began, at
+    most ANSWER_WINDOW earlier, whose agent is on the side this event targets (and, better,
+    whose target is on this event's side: the same two sides reversed), the corroborated
+    ones (two reports or more) first, then the most recent, then the most reported. A kind
+    the cue names ("the suicide bombing") must fit."""
+    later, start = events[i], anchors[i].span[0] if anchors[i].span else None
+    if cue.type not in ("retaliation_for", "response_to") or start is None:
+        return None
+    la, lt = _sides(later)
+    best, best_key = None, None
+    for j, ev in enumerate(events):
+        span = anchors[j].span
+        if j == i or span is None or ev.event_type not in VIOLENT_TYPES:
+            continue
+        if not (span[1] <= start and span[0] < start and start - span[1] <= ANSWER_WINDOW):
+            continue
+        ea, et = _sides(ev)
+        if not (ea & lt) or (ea & la) or _kind_score(cue_words, anchors[j]) < 0:
+            continue
+        sources = len({c.article_id for c in ev.claims})
+        key = (bool(et & la), sources >= 2, span[1], sources, ev.event_id)
+        if best_key is None or key > best_key:
+            best, best_key = j, key
+    return best
+
+
 def _resolve(cue: LinkCue, i: int, events: list[Event], anchors: list[Features],
              by_mention: dict[str, int]) -> int | None:
     j = by_mention.get(cue.target_mention or "", i)
     if j != i and not _earlier(anchors[i], anchors[j]):     # never link forward in time
         return j
     cue_words = set(norm(cue.target_text).split()) if cue.target_text else set()
+    named = any(_name_score(cue_words, anchors[j], ev) > 0 for j, ev in enumerate(events)
+                if j != i and _earlier(anchors[j], anchors[i]))
+    if not cue.target_mention and not named:
+        j = _answered(cue, i, events, anchors, cue_words)
+        if j is not None:
+            return j
     best, best_key = None, None
     for j, ev in enumerate(events):
         if j == i or not _earlier(anchors[j], anchors[i]):

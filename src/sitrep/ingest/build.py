@@ -34,12 +34,17 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def printable(text: str | None) -> str | None:
-    """Text the database, exports and terminals can always take: file-name bytes that are not
-    UTF-8 (kept by the OS as surrogates) and lone surrogates become U+FFFD or "?", and control
-    characters (escape sequences included) are dropped."""
-    if text is None:
-        return None
-    return _CONTROLS.sub("", _bytes(text).decode("utf-8", "replace"))
+    """Text the database and exports can always encode: file-name bytes that are not UTF-8
+    (kept by the OS as surrogates) and lone surrogates become U+FFFD or "?". Paths keep their
+    other characters (a user must find the file again); consoles escape them when printing."""
+    return None if text is None else _bytes(text).decode("utf-8", "replace")
+
+
+def clean_text(text: str | None) -> str | None:
+    """Article text, titles and outlets: `printable`, and control characters (terminal escape
+    sequences included) dropped."""
+    text = printable(text)
+    return None if text is None else _CONTROLS.sub("", text)
 
 
 def normalise(text: str) -> str:
@@ -62,11 +67,11 @@ def _article(doc_id: str, key: str, index: int, draft: Draft, min_chars: int) ->
             status, reason = DOC_NOT_NEWS, f"article {index}: {why}"
     art = Article(
         article_id=f"{doc_id}:{index}", doc_id=doc_id, document=key, index=index,
-        title=printable(draft.title), text=printable(draft.text),
+        title=clean_text(draft.title), text=clean_text(draft.text),
         published=draft.published.isoformat() if draft.published else None,
         published_how=draft.published_how if draft.published else "none",
         published_inferred=bool(draft.inferred and draft.published),
-        outlet=printable(draft.outlet), url=printable(draft.url), status=status,
+        outlet=clean_text(draft.outlet), url=clean_text(draft.url), status=status,
         content_hash=content_hash(draft.text),
         language="en" if status == DOC_OK else None)
     return art, reason

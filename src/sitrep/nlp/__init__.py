@@ -15,7 +15,11 @@ import logging
 
 import spacy
 from spacy.language import Language
-from spacy.attrs import LOWER, ORTH
+import numpy
+from spacy.attrs import DEP, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+from spacy.errors import Errors
+from spacy.matcher import Matcher
+from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
@@ -254,26 +258,117 @@ def add_entity_ruler(nlp: Language, patterns: list[dict], before: str = "ner"):
     return ruler
 
 
-def _cache_rule_lemmas(nlp: Language, max_entries: int = 200_000) -> None:
-    """spaCy's rule lemmatizer caches its result per (orth, pos, morph) but returns early,
-    uncached, for the commonest case (a word already in its base form), so most tokens
-    redo the table lookups. The result depends on nothing else; remember all of them."""
+class _MemoLemmas:
+    """Mixed into the model's rule Lemmatizer class (EnglishLemmatizer): same lemmas: its rule lemma depends only on a token's
+    (ORTH, POS, MORPH), so it is computed once per such triple (spaCy's own cache skips the
+    commonest case, a word already in its base form) and the lemmas of a whole Doc are
+    read and written as arrays instead of token by token."""
+
+    MEMO_MAX = 200_000
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self._validated:
+            self._validate_tables(Errors.E1004)
+        memo = self.__dict__.setdefault("_sitrep_memo", {})
+        try:
+            rows = doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()
+            lemmas, changed = [], False
+            add = self.vocab.strings.add
+            for i, (orth, pos, morph, lemma) in enumerate(rows):
+                if lemma and not self.overwrite:
+                    lemmas.append(lemma)
+                    continue
+                key = (orth, pos, morph)
+                got = memo.get(key)
+                if got is None:
+                    if len(memo) >= self.MEMO_MAX:
+                        memo.clear()
+                    got = memo[key] = add(self.lemmatize(doc[i])[0])
+                lemmas.append(got)
+                changed = True
+            if changed:
+                doc.from_array([LEMMA], numpy.asarray(lemmas, dtype="uint64").reshape(-1, 1))
+            return doc
+        except Exception as e:  # noqa: BLE001 - spaCy's own error handling, as in Lemmatizer
+            self.get_error_handler()(self.name, self, [doc], e)
+
+
+@functools.lru_cache(maxsize=None)
+def _memo_class(base: type) -> type:
+    return type(f"Memo{base.__name__}", (_MemoLemmas, base), {"__module__": __name__})
+
+
+def _memo_rule_lemmas(nlp: Language) -> None:
+    """Give the model's rule lemmatizer the _MemoLemmas __call__ (same object, same tables)."""
     if "lemmatizer" not in nlp.pipe_names:
         return
     lem = nlp.get_pipe("lemmatizer")
-    if getattr(lem, "mode", None) != "rule" or not hasattr(lem, "rule_lemmatize"):
-        return
-    rule, memo = lem.rule_lemmatize, {}
+    if isinstance(lem, Lemmatizer) and not isinstance(lem, _MemoLemmas) and \
+            getattr(lem, "mode", None) == "rule" and type(lem).__call__ is Lemmatizer.__call__:
+        lem.__class__ = _memo_class(type(lem))
 
-    def lemmatize(token):
-        k = (token.orth, token.pos, token.morph.key)
-        got = memo.get(k)
-        if got is None:
-            if len(memo) >= max_entries:
-                memo.clear()
-            got = memo[k] = rule(token)
-        return list(got)
-    lem.lemmatize = lemmatize
+
+class _ProbedAttributeMatches:
+    """Mixed into the model's AttributeRuler: the same matches as its Matcher, cheaper.
+    A one-token pattern's match depends only on that token's ORTH (hence LOWER, IS_SPACE),
+    TAG and DEP, so those are matched once per (ORTH, TAG, DEP), on a one-token probe Doc
+    with the same Matcher patterns, and remembered; only the few longer patterns run over
+    the whole Doc. set_annotations is spaCy's own, fed the same sorted matches."""
+
+    MEMO_MAX = 200_000
+
+    def match(self, doc: Doc):
+        fast = self.__dict__.get("_sitrep_probe")
+        if fast is None or fast[0] != len(self.attrs):
+            fast = self.__dict__["_sitrep_probe"] = self._sitrep_build_probe()
+        _, single, multi, memo = fast
+        rows = doc.to_array([ORTH, TAG, DEP]).tolist()
+        if any(tag == 0 or dep == 0 for _, tag, dep in rows):
+            return super().match(doc)       # unparsed or untagged tokens: spaCy's own way
+        strings = self.vocab.strings
+        found = list(multi(doc, allow_missing=True, as_spans=False)) if len(multi) else []
+        for i, row in enumerate(rows):
+            keys = memo.get(tuple(row))
+            if keys is None:
+                orth, tag, dep = row
+                probe = Doc(self.vocab, words=[strings[orth]], spaces=[False],
+                            tags=[strings[tag]], deps=[strings[dep]], heads=[0])
+                keys = tuple(m_id for m_id, _, _ in single(probe, allow_missing=True, as_spans=False))
+                if len(memo) >= self.MEMO_MAX:
+                    memo.clear()
+                memo[tuple(row)] = keys
+            for m_id in keys:
+                found.append((m_id, i, i + 1))
+        matches = [(int(strings[m_id]), m_id, s, e) for m_id, s, e in found]
+        matches.sort()
+        return matches
+
+    def _sitrep_build_probe(self):
+        single, multi = Matcher(self.vocab), Matcher(self.vocab)
+        for i in range(len(self.attrs)):
+            got = self.matcher.get(str(i))
+            for pattern in (got[1] if got else ()):
+                (single if len(pattern) == 1 else multi).add(str(i), [pattern])
+        return len(self.attrs), single, multi, {}
+
+
+@functools.lru_cache(maxsize=None)
+def _probed_class(base: type) -> type:
+    return type(f"Probed{base.__name__}", (_ProbedAttributeMatches, base), {"__module__": __name__})
+
+
+def _probe_attribute_ruler(nlp: Language) -> None:
+    """Give the model's attribute_ruler the _ProbedAttributeMatches `match` (when its patterns
+    have no quantifiers, which would let a one-token pattern depend on its neighbours)."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    ar = nlp.get_pipe("attribute_ruler")
+    if not isinstance(ar, AttributeRuler) or isinstance(ar, _ProbedAttributeMatches) or \
+            type(ar).match is not AttributeRuler.match:
+        return
+    if any("OP" in tok for p in ar.patterns for pat in p["patterns"] for tok in pat):
+        return
+    ar.__class__ = _probed_class(type(ar))
 
 
 @functools.lru_cache(maxsize=2)
@@ -281,7 +376,8 @@ def load_pipeline(model: str = MODEL) -> Language:
     """The cached pipeline: the model, minus nothing it needs (tagger and lemmatizer for trigger
     lemmas, parser for roles and sentences, ner for places), plus the ruler and trigger flags."""
     nlp = spacy.load(model)
-    _cache_rule_lemmas(nlp)
+    _memo_rule_lemmas(nlp)
+    _probe_attribute_ruler(nlp)
     add_entity_ruler(nlp, actor_patterns(nlp) + place_patterns(nlp))
     nlp.add_pipe("sitrep_trigger_flags", after="lemmatizer")
     return nlp
