@@ -2,8 +2,8 @@
 reports say different things, and what a retaliation answers when no report names it."""
 from __future__ import annotations
 
-from fuse_builders import (BALOCHISTAN, BOLAN, CLASH, FC, IED, IRAN, IRAN_GOV, IRGC, JAA, KECH,
-                           MISSILE, PAKISTAN, PANJGUR, SISTAN, STRIKE, UBA, BLF, cue, mention)
+from fuse_builders import (BALOCHISTAN, BLF, BOLAN, CLASH, FC, IED, IRAN, IRAN_GOV, IRGC, JAA,
+                           KECH, MISSILE, PAKISTAN, PANJGUR, SISTAN, STRIKE, UBA, cue, mention)
 
 from sitrep.fuse import fuse
 from sitrep.fuse.features import Features, defaulted
@@ -159,3 +159,14 @@ def test_a_placeless_report_in_another_article_is_not_tied_by_its_agent_alone():
     _, ms = _article_with_a_placeless_restatement("b.txt")
     events = fuse(ms)
     assert len(events) == 4
+
+
+def test_a_retaliation_naming_the_place_goes_by_the_name_not_the_latest_attack():
+    ms = [mention("a.txt", n=0, a1=IRAN, a2=JAA, place=PANJGUR, date="2024-01-15"),
+          mention("b.txt", n=0, a1=IRAN, a2=JAA, place=KECH_TOWN, date="2024-01-16"),
+          mention("c.txt", n=0, a1=IRAN, a2=JAA, place=KECH_TOWN, date="2024-01-16"),
+          mention("d.txt", n=0, a1=PAKISTAN, a2=BLF, place=SISTAN, date="2024-01-18",
+                  published="2024-01-19",
+                  links=[cue("retaliation_for", text="the strike on Panjgur")])]
+    by_place = {e.place.name: e for e in fuse(ms)}
+    assert [ln.event for ln in by_place[SISTAN.name].links] == [by_place["Panjgur"].event_id]
