@@ -100,3 +100,10 @@ def test_present_perfect_bare_plurals_are_a_pattern():
                    ("launched", "launch", 2, "ROOT", "VBN", "VERB"), ("two", "two", 4, "nummod", "CD", "NUM"),
                    ("raids", "raid", 2, "dobj", "NNS", "NOUN")])
     assert not generic_reference(doc, 2)
+
+
+def test_the_month_may_is_not_a_hedge():
+    from sitrep.extract.modality import text_modality
+    assert text_modality("Two attacks on May 19 killed seven soldiers.", "killed") == "asserted"
+    assert text_modality("Since May rebels killed seven soldiers.", "killed") == "asserted"
+    assert text_modality("Rebels may attack the convoy.", "attack") == "hypothetical"

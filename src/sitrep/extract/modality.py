@@ -20,6 +20,12 @@ def _cues():
             [w for w in c["plans"] + c["hedges"] if " " in w], frozenset(w for w in c["plans"] if " " not in w))
 
 
+def _month_may(word: str, next_word: str, prev_word: str) -> bool:
+    """'May' the month ("on May 19", "19 May", "in May 2020"), not the hedge 'may'."""
+    return word == "May" and (next_word[:1].isdigit() or prev_word[:1].isdigit()
+                              or prev_word.lower() in ("in", "on", "since", "of", "early", "late", "mid"))
+
+
 def modality(doc, trigger_i: int, sent=None) -> str:
     """Modality of the event whose trigger is token `trigger_i` of `doc`."""
     negs, hedges, phrases, plans = _cues()
@@ -43,7 +49,9 @@ def modality(doc, trigger_i: int, sent=None) -> str:
         if h.dep_ == "xcomp" and h.head.lemma_.lower() in ("plan", "intend", "threaten", "vow", "want", "seek", "aim", "prepare"):
             return PLANNED
     start = max(sent.start, trigger_i - WINDOW)
-    before = [t.lower_ for t in doc[start:trigger_i]]
+    before = [t.lower_ for t in doc[start:trigger_i] if not _month_may(t.text, t.nbor(1).text
+                                                                       if t.i + 1 < len(doc) else "",
+                                                                       doc[t.i - 1].text if t.i else "")]
     window_text = " ".join(before) + " "
     if any(w in negs for w in before) and not re.search(r"\bno (?:one|casualties)\b", window_text):
         return DENIED
@@ -62,7 +70,9 @@ def text_modality(sentence: str, trigger_text: str) -> str:
     idx = sentence.lower().find(trigger_text.lower())
     if idx < 0:
         return ASSERTED
-    before = re.findall(r"[\w']+", sentence[:idx].lower())[-WINDOW:]
+    words = re.findall(r"[\w']+", sentence[:idx])
+    before = [w.lower() for i, w in enumerate(words)
+              if not _month_may(w, words[i + 1] if i + 1 < len(words) else "", words[i - 1] if i else "")][-WINDOW:]
     window_text = " ".join(before) + " "
     if any(w in negs or w.endswith("n't") for w in before):
         return DENIED
