@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import random
 
-from fuse_builders import (BALOCHISTAN, IRAN, JAA, KECH, PAKISTAN, PANJGUR, mention)
+from fuse_builders import (BALOCHISTAN, BLF, IRAN, JAA, KECH, MISSILE, PAKISTAN, PANJGUR, mention)
 from hypothesis import given
 from test_fuse_properties import build, raw_mention, settings_
 from hypothesis import strategies as st
@@ -109,3 +109,17 @@ def test_no_event_holds_two_contradicting_reports(raws):
         feats = [Features.of(ms[mid]) for mid in ev.mention_ids]
         for a, b in itertools.combinations(feats, 2):
             assert not contradicts(a, b), (a.mention.mention_id, b.mention.mention_id)
+
+
+def test_two_named_towns_close_together_are_two_events():
+    """ACLED's unit is one location: shelling of two named villages 8 km apart on one day by the
+    same forces is two events, though within the distance allowed for 'near' a town."""
+    from sitrep.models import Place
+    a_town = Place("Upper Village", "Pakistan", "PAK", "Balochistan", "Kech", 26.00, 62.90, 1, "city")
+    b_town = Place("Lower Village", "Pakistan", "PAK", "Balochistan", "Kech", 26.05, 62.96, 1, "city")
+    near_b = Place("Lower Village", "Pakistan", "PAK", "Balochistan", "Kech", 26.06, 62.97, 2, "city")
+    a = mention("a.txt", n=0, a1=PAKISTAN, a2=BLF, place=a_town, kind=MISSILE)
+    b = mention("b.txt", n=0, a1=PAKISTAN, a2=BLF, place=b_town, kind=MISSILE)
+    c = mention("c.txt", n=0, a1=PAKISTAN, a2=BLF, place=near_b, kind=MISSILE)
+    assert len(fuse([a, b])) == 2
+    assert len(fuse([b, c])) == 1      # "near" the same town: one event

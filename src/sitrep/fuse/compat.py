@@ -115,6 +115,12 @@ def _place_score(a: Features, b: Features) -> float | None:
         if same_name(x, y) is False:
             return None
     if a.level == 4 and b.level == 4:
+        if pa.geo_precision == 1 and pb.geo_precision == 1 and same_name(pa.name, pb.name) is False \
+                and not (pa.geonameid and pa.geonameid == pb.geonameid):
+            # Two reports that each name a town, and not the same one, report two events:
+            # ACLED's unit is one actor pair, one day, one location (a strike "near" a town,
+            # precision 2, still gets the distance allowance below).
+            return None
         if _distance_km(pa, pb) is not None:
             if _distance_km(pa, pb) > SAME_PLACE_KM:
                 return None

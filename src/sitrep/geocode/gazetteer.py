@@ -226,10 +226,17 @@ class Gazetteer:
         """The province whose spelling is closest to `name` ("Atacora" ~ "Atakora",
         "Tillabery" ~ "Tillaberi"), when exact lookup finds none. Without a country the best
         match must be clearly better than the runner-up in another country."""
-        import difflib
         k = key(name)
         if len(k) < 5:
             return None
+        memo_key = ("fuzzy_admin1", k, country_iso3, cutoff)
+        got = self._memo_get(memo_key)
+        if got is _MISSING:
+            got = self._memo_put(memo_key, self._fuzzy_admin1(k, country_iso3, cutoff))
+        return got
+
+    def _fuzzy_admin1(self, k: str, country_iso3: str | None, cutoff: float) -> Place | None:
+        import difflib
         if not hasattr(self, "_admin1_index"):
             # CROSS JOIN keeps `places` as the outer loop (the ~4k admin1 rows, then names by
             # pid): the planner otherwise walks the whole names index (0.6 s instead of 15 ms)
