@@ -73,3 +73,8 @@ def test_community_militias_are_named_after_the_community():
     got = names("Leelkayse clan militia fought back", "SOM")
     assert ("Leelkayse Clan Militia (Somalia)", "identity_militia", "SOM") in got
     assert not any("Ethnic" in n[0] for n in names("Pakistani militia fired", "PAK"))
+
+
+def test_counterpart_takes_the_country_of_its_demonym():
+    names = [h.actor.name for h in find_actors("The Turkish minister received a call from his Qatari counterpart.", "TUR")]
+    assert "Government of Qatar" in names

@@ -70,3 +70,18 @@ def test_combine_does_not_double_count_repeated_figure():
     assert combine([a, a]).best == 3
     b = Figure(low=2, best=2, high=2, text="2 soldiers killed")
     assert combine([a, b]).best == 5
+
+
+def test_participle_with_definite_count_is_a_toll():
+    c = find_counts("A mine blew up a jeep near the border, killing the five guards, including an officer.")
+    assert figure(c, "killed").best == 5
+
+
+def test_deaths_of_and_injuries_to_are_tolls():
+    c = find_counts("The shelling resulted in the deaths of four farmers and injuries to seven others.")
+    assert figure(c, "killed").best == 4 and figure(c, "injured").best == 7
+
+
+def test_killing_of_as_a_topic_is_no_toll():
+    c = find_counts("Locals blocked streets to protest the killing of a trader by gunmen.")
+    assert figure(c, "killed") is None

@@ -121,6 +121,9 @@ class Extractor:
                 frames = doc_frames if summary else frames_in(shits, doc)
                 got = self._sentence(article, chunk, doc, sent, shits, frames, country, anchor, previous,
                                      len(mentions), mentions, summary)
+                if not summary:
+                    got = _claimed(sent, got, mentions, chunk.start + sent.start_char, country)
+                    got = _came_after(sent, got, mentions, chunk.start + sent.start_char)
                 for m in got:
                     mentions.append(m)
                 if got and got[0].date and not _old(got[0].date, anchor or approx, 45):
@@ -149,7 +152,7 @@ class Extractor:
             if again is None:
                 return []
             hit, trig = again
-        scope, extras, split = sent, [], None
+        scope, extras, split, blamed = sent, [], None, None
         if not summary:
             split = _split(doc, sent, hits, frames, hit, trig)
             if split is not None and split[0] is None:
@@ -158,6 +161,11 @@ class Extractor:
                 scope = split[0]
                 extras.append(split[1:])
             extras += [(sent, h, t) for h, t in _coordinated(doc, hits, frames, hit, trig)]
+            if split is None:
+                blamed = _blamed_act(doc, sent, hits, frames, hit, trig, country)
+                if blamed is not None:
+                    scope, hit, trig = blamed[0], blamed[5], blamed[6]
+                    extras.insert(0, blamed[1:4])
         built = {}
         mprev = previous
         if split is not None and SEQUENCE_CUES.match(scope.text):
@@ -180,6 +188,8 @@ class Extractor:
                             anchor, xprev, n + k, earlier, summary, cues=False)
             if m is None:
                 continue
+            if blamed is not None and xscope is blamed[1]:
+                m = _blamed_fix(m, blamed[4])
             if main is not None and split is not None and xscope is split[1]:
                 m, main = _sequence(main, m, split[0], xscope)
                 out[0] = main
@@ -224,6 +234,8 @@ class Extractor:
         anchors += [doc[a].head.i for a in anchors if doc[a].dep_ == "conj"]
         victims = [(c.start, c.end) for c in counts]
         a1, a2, assoc = _actors(doc, scope, anchors, trig, here, victims)
+        if not summary and a1 is not None and _reporter(doc, hit, a1):
+            a1 = None       # "the army confirmed the attack": who tells of it did not do it
         if not summary:
             a1, a2 = _first_person(a1, sent), _first_person(a2, sent)
             if place is not None and a1 is not None and place.text and a1.text and \
@@ -237,6 +249,8 @@ class Extractor:
                 and inj is None and doc[hit.head].pos_ in ("NOUN", "PROPN"):
             return None     # "the attack", with no one, no toll: a reference, not a report
         if not summary and background(doc, _hroot(doc, hit), sent, trig.event_type in VIOLENT and (fat or inj)):
+            return None
+        if not summary and _no_threat(doc, hit, trig, a2):
             return None
         if trig.event_type == "Violence against civilians" and a2 is None:
             # ACLED: the other side of violence against civilians is always civilians
@@ -258,6 +272,8 @@ class Extractor:
                          and ENUMERATED.search(m.sentence)), None)
             if told is not None:
                 date, precision = told.date, told.date_precision
+        if not summary and trig.cameo == "138" and date_text is None:
+            return None     # "vowed revenge against ...": a threat is an event when dated and specific
         ref = anchor or getattr(self, "_approx", None)
         if not summary and date and ref and _old(date, ref) and not (fat or inj):
             return None     # years before the story, no toll: background ("after the 2001 attacks")
@@ -335,6 +351,81 @@ class Extractor:
 
 
 # ---------------------------------------------------------------- helpers
+
+CAME_AFTER = re.compile(r"^\W*(?:it|this|that|they|these|those|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:also\s+|only\s+)?"
+                        r"(?:came|comes|happened|occurred|followed|took place|was carried out|were carried out)\s+"
+                        r"(?:just\s+|only\s+)?$", re.I)
+
+
+def _came_after(sent, got, earlier, start) -> list[Mention]:
+    """'It came a day after Y launched strikes': the sentence tells of Y, the EARLIER act; the
+    act referred to by 'it' (told just before) is the later one and carries the cue."""
+    text = sent.text
+    m = next((c for c in SEQUENCE_CUES.finditer(text) if CAME_AFTER.match(text[:c.start()])), None)
+    if m is None or not got:
+        return got
+    prev = next((k for k in range(len(earlier) - 1, -1, -1) if earlier[k].article_id == got[0].article_id
+                 and start - earlier[k].end < 600 and earlier[k].start < start), None)
+    if prev is None:
+        return got
+    out, target = [], None
+    for g in got:
+        at = text.find(g.trigger) if g.trigger else -1
+        if at > m.start():
+            # the cue sits on the later act, not on the earlier one this sentence names
+            g = dataclasses.replace(g, links=tuple(c for c in g.links if c.target_mention))
+            target = target or g
+        out.append(g)
+    if target is None:
+        return got
+    found = link_cues(text[m.start():])
+    days = found[0].days_after if found else None
+    cue = LinkCue(type=found[0].type if found else "follows", cue=m.group(0), target_text=target.trigger,
+                  target_mention=target.mention_id, days_after=days)
+    later = earlier[prev]
+    earlier[prev] = dataclasses.replace(later, links=tuple(c for c in later.links if c.type != cue.type) + (cue,))
+    return out
+
+
+CLAIM = re.compile(r"\bclaim(?:ed|s)?\s+(?:\w+\s+){0,2}?(?:responsibility|the (?:attack|bombing|blast|strike|assault|ambush|killing)s?)\b|"
+                   r"\b(?:was|were|been|being|is|are|,)?\s*claimed\s+by\b", re.I)
+
+
+def _claimed(sent, got, earlier, start, country) -> list[Mention]:
+    """'The attack was claimed by X', 'X claimed responsibility for the attack': X is the
+    perpetrator (actor1) of the attack referred to - told in this sentence or the one
+    before - not the source of a separate statement (CAMEO 010)."""
+    # a claim is never a statement event of its own in a long article; at most it names a doer
+    claims = [m for m in got if m.rule.endswith("claim_responsibility")]
+    rest = [m for m in got if m not in claims]
+    if not CLAIM.search(sent.text):
+        return rest
+    armed = [h.actor for h in find_actors(sent.text, country)
+             if h.actor.type in ARMED_TYPES - {"state_forces"} and not h.generic]
+    if not armed:
+        return rest
+    group = armed[0]
+    acts = [m for m in got if m.event_type in VIOLENT]
+    target = None
+    if acts:
+        target = ("got", got.index(acts[0]))
+    else:
+        for k in range(len(earlier) - 1, -1, -1):
+            m = earlier[k]
+            if m.article_id != (got[0].article_id if got else m.article_id) or start - m.end > 400:
+                break
+            if m.event_type in VIOLENT:
+                target = ("earlier", k)
+                break
+    if target is None:
+        return rest
+    where, k = target
+    seq = got if where == "got" else earlier
+    m = seq[k]
+    if m.actor1 is None or m.actor1.type == "unidentified" or m.actor1.actor_id is None:
+        seq[k] = dataclasses.replace(m, actor1=group)
+    return [m for m in got if m not in claims]
+
 
 def _priority(m: Mention) -> int:
     from sitrep.extract.triggers import lexicon_index
@@ -415,6 +506,39 @@ def _first_person(actor, sent):
         return None
     kind = {"state_forces": "military", "government": "government"}.get(actor.type)
     return generic_actor(kind, iso, actor.text) if kind else None
+
+
+def _no_threat(doc, hit, trig, a2) -> bool:
+    """A threat (CAMEO 13x) in a long article is an event only when someone is threatened
+    ("the move threatened to tarnish the city's name", "we have warned everyone" are not) and
+    it is made, not a purpose or a guarantee ("would not allow any group to threaten ...")."""
+    if not (trig.cameo or "").startswith("13") or trig.event_type is not None:
+        return False
+    if a2 is None:
+        return True
+    head = doc[hit.head]
+    if head.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+        return True
+    # "the move, which threatened to ...": a thing, not someone, does the threatening
+    subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.lower_ in ("which", "that") and head.dep_ == "relcl":
+        subj = head.head
+    return subj is not None and subj.pos_ == "NOUN" and subj.ent_type_ == "" and \
+        not find_actors(" ".join(t.text for t in subj.subtree if t.i < head.i or t.i <= subj.i))
+
+
+REPORT_VERBS = {"confirm", "report", "announce", "acknowledge", "deny", "verify", "condemn", "denounce",
+                "investigate", "describe", "note", "mention", "welcome", "reject", "dismiss"}
+
+
+def _reporter(doc, hit, actor) -> bool:
+    """Is `actor` only the subject of a verb that tells of the act ('X confirmed the attack')?"""
+    tok = doc[_hroot(doc, hit)]
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("dobj", "nsubjpass") or \
+            tok.head.lemma_.lower() not in REPORT_VERBS or not actor.text:
+        return False
+    subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    return subj is not None and actor.text.lower() in " ".join(t.text for t in subj.subtree).lower()
 
 
 def _definite(doc, hit) -> bool:
@@ -627,6 +751,78 @@ def _split(doc, sent, hits, frames, hit, trig):
             return left, right, oh, ot
         return right, left, oh, ot
     return None
+
+
+BLAME_PREPS = {"for", "of", "over"}
+
+
+def _blamed_act(doc, sent, hits, frames, hit, trig, country):
+    """'X condemned Y for carrying out a strike', 'X accused Y of shelling': the act is an event
+    of its own whose doer is Y, not X. -> (condemnation's scope, act's scope, its hit, its
+    trigger, Y as the act's actor1) or None."""
+    if trig.event_type in VIOLENT:
+        # the act won the sentence ("condemned Y for a strike that killed two"): the blame
+        # verb governing it is the sentence's main act
+        for h in hits:
+            t = resolve(h, frames)
+            if h is hit or t is None or t.event_type is not None or t.cameo not in ("111", "112"):
+                continue
+            got = _blamed_act(doc, sent, hits, frames, h, t, country)
+            if got is not None and got[1].start <= hit.head < got[1].end:
+                return got
+        return None
+    if trig.event_type is not None or trig.cameo not in ("111", "112"):
+        return None
+    verb = doc[hit.head]
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in BLAME_PREPS and c.i > verb.i), None)
+    if prep is None and obj is not None:     # "accused Y of ...": the prep may hang on Y
+        prep = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ in BLAME_PREPS), None)
+    if obj is None or prep is None or prep.i < obj.i:
+        return None
+    sub = list(prep.subtree)
+    act = doc[sub[0].i:sub[-1].i + 1]
+    cand = [h for h in hits if act.start <= h.head < act.end and h is not hit]
+    cand = [h for h in cand if (resolve(h, frames) or FALLBACK).event_type in VIOLENT]
+    got = _loose_best(doc, cand, hits, frames) if cand else None
+    if got is None or got[1].event_type not in VIOLENT:
+        return None
+    who = doc[obj.left_edge.i:obj.right_edge.i + 1] if obj.right_edge.i < prep.i else doc[obj.left_edge.i:obj.i + 1]
+    actor = _named_actor(who, country)
+    if actor is None:
+        return None
+    return doc[sent.start:prep.i], act, got[0], got[1], actor, hit, trig
+
+
+def _named_actor(span, country):
+    """The actor a short phrase names: a registry group, a described force, or a country's state."""
+    from sitrep.extract.actors import country_iso3
+    found = [h.actor for h in find_actors(span.text, country)]
+    if found:
+        return next((a for a in found if a.actor_id), found[0])
+    for ent in span.ents:
+        if ent.label_ not in ("GPE", "NORP"):
+            continue
+        try:
+            from sitrep.geocode import country_iso3 as geo_iso3
+            iso = geo_iso3(ent.text, metonyms=True)
+        except Exception:   # no gazetteer: names and demonyms from the local table
+            iso = country_iso3(ent.text)
+        if iso:
+            return generic_actor("military", iso, ent.text)
+    return None
+
+
+def _blamed_fix(m: Mention, actor) -> Mention:
+    """The blamed act: its doer is the one blamed; its day is not the day of the blame unless
+    the act's own words date it."""
+    date, precision = m.date, m.date_precision
+    if m.date_text is None and date and len(date) == 10:
+        date, precision = date[:7], 3
+    a2 = m.actor2 if m.actor2 is None or m.actor2.name != actor.name else None
+    return dataclasses.replace(m, actor1=actor, actor2=a2, date=date, date_precision=precision)
 
 
 def _loose_best(doc, cand, hits, frames):

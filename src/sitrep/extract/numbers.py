@@ -182,6 +182,18 @@ def find_counts(text: str) -> list[Count]:
         # "killing at least 17 militants", "killed three civilians and two soldiers"
         p2 = re.compile(rf"\b{act}\s+((?:{QUAL})?{NUM}(?:\s+{WORDS}{{0,3}}?(?:and|,)\s+(?:{QUAL})?{NUM})*)"
                         rf"(?:\s+([\w'’-]+(?:\s+[\w'’-]+){{0,2}}))?", flags)
+        # "killing the six soldiers": the toll named with its victims known from before
+        p2b = re.compile(rf"\b{act}\s+(?:all\s+)?the\s+((?!(?:an?|no)\b){NUM})\s+([\w'’-]+(?:\s+[\w'’-]+){{0,2}})", flags)
+        # "resulted in the deaths of two children and injuries to three others"
+        # (a result, not a topic: "protested after the killing of a trader" counts no toll)
+        result = r"(?:resulted in|resulting in|results in|led to|leading to|leads to|caused|causing|causes)\s+(?:the\s+)?"
+        p2c = re.compile(rf"\b{result}(?:deaths?|killings?)\s+of\s+((?:{QUAL})?{NUM})\s+([\w'’-]+)" if kind == "killed" else
+                         rf"\b(?:{result}|and\s+(?:the\s+)?)(?:injuries|injury|wounds|wounding)\s+(?:to|of)\s+((?:{QUAL})?{NUM})\s+([\w'’-]+)", flags)
+        for pat in (p2b, p2c):
+            for m in pat.finditer(masked):
+                c = _make(kind, m.group(1), m, text, victims=m.group(2), sum_phrase=m.group(1))
+                if c:
+                    out.append(c)
         for m in p2.finditer(masked):
             if kind == "killed" and m.group(0).lower().startswith(("left", "leaving")) and \
                     not re.search(r"\bdead\b", m.group(0), re.I):
