@@ -7,17 +7,23 @@
     "Sistan-Baluchestan" stays one entity;
   - `sitrep_trigger_flags`, which marks tokens that can start a trigger pattern
     (`token._.sitrep_trigger`), so later stages skip sentences without one cheaply.
+
+Speed (see benchmarks/README.md), each with exactly spaCy's output: the ruler is
+FastEntityRuler (dict lookups instead of spaCy's Matcher/PhraseMatcher; pattern tokenisations
+cached on disk next to the gazetteer cache, so start-up and every `-j` worker skip them); the
+model's attribute_ruler matches one-token patterns once per (ORTH, TAG, DEP) and its rule
+lemmatizer remembers lemmas per (ORTH, POS, MORPH).
 """
 from __future__ import annotations
 
 import functools
 import logging
 
-import spacy
-from spacy.language import Language
 import numpy
+import spacy
 from spacy.attrs import DEP, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.errors import Errors
+from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.strings import get_string_id
