@@ -1,8 +1,8 @@
 """What the event writers, the report and the web app share: one query, one record shape.
 
 `select(store, **filters)` is the one query (filters as in sitrep.store.filters);
-`record(event)` is the export contract's JSON shape (the JSONL writer's `event_record` when it
-is there, else the same fields built here); `category(event)` names the colour group used by
+`record(event)` is the export contract's JSON shape (the JSONL writer's `event_record` plus
+`iso3`/`summary`); `category(event)` names the colour group used by
 every picture.
 """
 from __future__ import annotations
@@ -11,7 +11,8 @@ import contextlib
 import sys
 from typing import IO, Any, Iterator
 
-from sitrep.models import Actor, Event, to_dict
+from sitrep.export.records import event_record
+from sitrep.models import Event
 from sitrep.store.filters import build_where
 
 # Colour groups: the six ACLED event types, plus the interactions ACLED does not code, split
@@ -36,51 +37,8 @@ def category(event: Event) -> str:
     return VERBAL_COOPERATION if (event.goldstein or 0) >= 0 else VERBAL_CONFLICT
 
 
-def _actor(actor: Actor | None) -> dict | None:
-    if actor is None:
-        return None
-    return {"name": actor.name, "country": actor.country, "type": actor.type}
-
-
-def _own_record(ev: Event) -> dict[str, Any]:
-    p = ev.place
-    return {
-        "id": ev.event_id,
-        "date": ev.date,
-        "date_precision": ev.date_precision,
-        "event_type": ev.event_type,
-        "sub_event_type": ev.sub_event_type,
-        "cameo": ev.cameo,
-        "goldstein": ev.goldstein,
-        "actor1": _actor(ev.actor1),
-        "actor2": _actor(ev.actor2),
-        "associated_actors": [_actor(a) for a in ev.associated],
-        "country": p.country if p else None,
-        "iso3": p.iso3 if p else None,
-        "admin1": p.admin1 if p else None,
-        "admin2": p.admin2 if p else None,
-        "location": p.name if p else None,
-        "latitude": p.latitude if p else None,
-        "longitude": p.longitude if p else None,
-        "geo_precision": p.geo_precision if p else None,
-        "fatalities": to_dict(ev.fatalities),
-        "injuries": to_dict(ev.injuries),
-        "sources": [{"document": c.document, "article": c.article, "outlet": c.outlet,
-                     "published": c.published, "text": c.text, "attributed_to": c.attributed_to,
-                     "fatalities": to_dict(c.fatalities), "injuries": to_dict(c.injuries)}
-                    for c in ev.claims],
-        "links": [{"type": ln.type, "event": ln.event, "cue": ln.cue} for ln in ev.links],
-        "disputes": [to_dict(d) for d in ev.disputes],
-        "summary": ev.summary,
-    }
-
-
 def record(event: Event) -> dict[str, Any]:
     """The export contract's JSON object for one event (plus `iso3`/`summary` when absent)."""
-    try:
-        from sitrep.export.records import event_record
-    except ImportError:
-        return _own_record(event)
     out = dict(event_record(event))
     p = event.place
     out.setdefault("iso3", p.iso3 if p else None)
