@@ -1,0 +1,22 @@
+"""Constants the extractor's rule modules share: event families, fallbacks, size of a one-event report."""
+from __future__ import annotations
+
+import re
+
+from sitrep.extract.triggers import Trigger
+
+# A document of one paragraph under this size reports one event (ACLED notes are 100-900
+# characters; a news article runs to several paragraphs).
+SUMMARY_MAX_CHARS = 1500
+# Bare casualty words: in a short report's later sentences they give figures, not event types.
+CASUALTY_WORDS = {"killed", "injured", "wounded", "dead", "died", "hurt", "killing", "injuring"}
+# Weapons that make a brawl an armed fight.
+ARMED_WORDS = re.compile(r"\b(?:fired|firing|opened fire|gun\w*|rifles?|shot|shooting|machetes?|firearms?|"
+                         r"weapons?|bullets?|guns?)\b", re.I)
+VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+# When a short report names no recognisable trigger at all: an armed actor without an act is
+# most often a movement or presence of forces (ACLED "Change to group/activity"); otherwise the
+# commonest ACLED type in contemporary data (Protests/Peaceful protest, ~30% of global_2020_05).
+# Flagged by rule "fallback" and confidence 0.2.
+FALLBACK = Trigger("fallback", "Protests", "Peaceful protest", "141", -6.5, 0)
+FALLBACK_ARMED = Trigger("fallback_armed", "Strategic developments", "Change to group/activity", "154", -7.2, 0)

@@ -1,0 +1,323 @@
+"""Per-mention judgements the extractor makes: actors and their roles, reporters vs doers,
+first-person speakers, definite back-references, background dates, the place and date of a
+sentence, and the ACLED refinements by actor type (`refine`)."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+import re
+
+from sitrep.extract.actors import (AGENT, ARMED_TYPES, PATIENT, find_actors, generic_actor,
+                                   kind_for_event_type, role_of)
+from sitrep.extract.triggers import Trigger
+from sitrep.extract.clauses import _hroot
+from sitrep.extract.kinds import VIOLENT
+from sitrep.models import Actor, Mention
+
+log = logging.getLogger(__name__)
+
+try:
+    from sitrep.extract import timex
+except ImportError:     # the time stage lands separately; run without dates until then
+    timex = None
+try:
+    from sitrep.extract import places
+except ImportError:
+    places = None
+
+
+def _priority(m: Mention) -> int:
+    from sitrep.extract.triggers import lexicon_index
+    tid = m.rule.split(":")[-1].split("+")[-1]
+    base, _, frame = tid.partition("@")
+    _, _, _, overrides = lexicon_index()
+    if frame and frame in overrides.get(base, {}):
+        return int(overrides[base][frame]["priority"])
+    for _, t in lexicon_index()[0]:
+        if t.id == base:
+            return t.priority
+    return 0
+
+
+def _date(value) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _article_country(docs) -> str | None:
+    if places is None or not docs:
+        return None
+    for doc in docs:
+        try:
+            iso = places.article_country(doc)
+        except Exception:   # the gazetteer may be unavailable; places are then unknown
+            log.debug("article_country failed", exc_info=True)
+            return None
+        if iso:
+            return iso
+    return None
+
+
+def _place(sent, doc, country):
+    if places is None:
+        return None
+    try:
+        return places.event_place(sent, doc, country)
+    except Exception:
+        log.debug("event_place failed", exc_info=True)
+        return None
+
+
+_ACTS = r"(?:attacks|assaults|blasts|bombings|explosions|ambushes|raids|strikes|incidents|clashes|killings)"
+PART_OF_SET = re.compile(r"\b(?:in\s+)?(?:the\s+other|the\s+(?:first|second|third|latter|former)|one\s+of\s+the|"
+                         r"the\s+(?:first|second|third|other)\s+of\s+the)\b(?:\s+\w+){0,3}?\s+"
+                         r"(?:attack|assault|blast|bombing|explosion|ambush|raid|strike|incident|clash|killing|" +
+                         _ACTS[3:-1] + r")\b", re.I)
+ENUMERATED = re.compile(r"\b(?:two|three|four|five|several|\d+|twin)\s+(?:more\s+|separate\s+|other\s+|"
+                        r"further\s+|\w+\s+)?" + _ACTS + r"\b", re.I)
+
+
+FIRST_PERSON = {"our", "we", "us"}
+
+
+def _first_person(actor, sent):
+    """'Our forces', 'we': the speaker's side, not the country where it happened. The speaker
+    is named after the quote ("..., the official in Islamabad said"); unknown -> no actor."""
+    if actor is None or not actor.text or actor.text.split()[0].lower() not in FIRST_PERSON:
+        return actor
+    text = sent.text
+    cut = max(text.rfind("”"), text.rfind('"'), text.rfind("’ "))
+    iso = None
+    for ent in sent.ents:
+        if ent.start_char - sent.start_char <= cut or ent.label_ not in ("GPE", "NORP"):
+            continue
+        try:
+            from sitrep.geocode import country_iso3 as geo_iso3
+            iso = geo_iso3(ent.text, metonyms=True)
+        except Exception:   # no gazetteer: names and demonyms from the local table
+            from sitrep.extract.actors import country_iso3
+            iso = country_iso3(ent.text)
+        if iso:
+            break
+    if iso is None:
+        return None
+    kind = {"state_forces": "military", "government": "government"}.get(actor.type)
+    return generic_actor(kind, iso, actor.text) if kind else None
+
+
+def _no_threat(doc, hit, trig, a2) -> bool:
+    """A threat (CAMEO 13x) in a long article is an event only when someone is threatened
+    ("the move threatened to tarnish the city's name", "we have warned everyone" are not) and
+    it is made, not a purpose or a guarantee ("would not allow any group to threaten ...")."""
+    if not (trig.cameo or "").startswith("13") or trig.event_type is not None:
+        return False
+    if a2 is None:
+        return True
+    head = doc[hit.head]
+    if head.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+        return True
+    # "the move, which threatened to ...": a thing, not someone, does the threatening
+    subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.lower_ in ("which", "that") and head.dep_ == "relcl":
+        subj = head.head
+    return subj is not None and subj.pos_ == "NOUN" and subj.ent_type_ == "" and \
+        not find_actors(" ".join(t.text for t in subj.subtree if t.i < head.i or t.i <= subj.i))
+
+
+REPORT_VERBS = {"confirm", "report", "announce", "acknowledge", "deny", "verify", "condemn", "denounce",
+                "investigate", "describe", "note", "mention", "welcome", "reject", "dismiss"}
+
+
+def _reporter(doc, hit, actor) -> bool:
+    """Is `actor` only the subject of a verb that tells of the act ('X confirmed the attack')?"""
+    tok = doc[_hroot(doc, hit)]
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("dobj", "nsubjpass") or \
+            tok.head.lemma_.lower() not in REPORT_VERBS or not actor.text:
+        return False
+    subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    return subj is not None and actor.text.lower() in " ".join(t.text for t in subj.subtree).lower()
+
+
+def _definite(doc, hit) -> bool:
+    tok = doc[_hroot(doc, hit)]
+    while tok.dep_ in ("compound", "nmod", "amod") and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head      # "Iran's missile assault": the phrase's head noun
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    dets = [c for c in tok.subtree if c.dep_ == "det" and c.i < tok.i and c.head.i in (tok.i,) + tuple(
+        t.i for t in tok.children)]
+    if any(c.dep_ == "poss" for c in tok.children):
+        return True     # "Iran's strike", "Tehran's attack": named by its doer, told before
+    return any(c.lower_ in ("the", "that", "this", "these", "those") for c in dets)
+
+
+def _pluperfect(doc, hit) -> bool:
+    tok = doc[_hroot(doc, hit)]
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
+
+
+def _names_country(span, iso3) -> bool:
+    """Does the span name the country itself (or its people), not just a place in it?"""
+    from sitrep.extract.actors import country_iso3
+    return any(e.label_ in ("GPE", "NORP") and country_iso3(e.text) == iso3 for e in span.ents)
+
+
+def _names_place(span) -> bool:
+    return any(e.label_ in ("GPE", "LOC", "FAC") for e in span.ents)
+
+
+def _old(value: str, ref: dt.date | None, days: int = 400) -> bool:
+    if ref is None or not value:
+        return False
+    try:
+        d = dt.date(int(value[:4]), int(value[5:7]) if len(value) >= 7 else 12,
+                    int(value[8:10]) if len(value) >= 10 else 28)
+    except ValueError:
+        return False
+    return (ref - d).days > days
+
+
+def _when(sent, anchor, previous, approx=None, trigger_at=None):
+    if timex is None:
+        return None, 1, None
+    try:
+        return timex.event_date(sent, anchor, previous, approx, trigger_at)
+    except Exception:
+        log.debug("event_date failed", exc_info=True)
+        return None, 1, None
+
+
+def _actors(doc, sent, anchors: list[int], trig: Trigger, country: str | None, victims=()):
+    """(actor1, actor2, associated) for the trigger: agents first, then patients; the parse
+    decides, sentence order breaks ties ("clashes between A and B": A then B)."""
+    found = find_actors(sent.text, default_country=country)
+    violent = trig.event_type in VIOLENT or trig.event_type in ("Riots", "Protests")
+    roles = []
+    for h in found:
+        if violent and h.actor.type == "government" and h.generic:
+            continue        # "officials said": a source, not a party to the fighting
+        span = doc.char_span(sent.start_char + h.start, sent.start_char + h.end, alignment_mode="expand")
+        role = None
+        if any(vs <= h.start and h.end <= ve for vs, ve in victims):
+            role = PATIENT      # named inside a casualty count ("six soldiers lost their lives")
+        elif span is not None and len(span):
+            # the winning trigger first; if the parse does not connect the actor to it, the
+            # sentence's other trigger words ("soldiers were killed ... in an ambush")
+            for anchor in anchors:
+                role = role_of(doc, span, anchor)
+                if role is not None:
+                    break
+        roles.append((role, h))
+    roles += _country_actors(doc, sent, anchors, trig, [h for _, h in roles])
+    agents = [h.actor for r, h in roles if r == AGENT]
+    patients = [h.actor for r, h in roles if r == PATIENT]
+    others = [h.actor for r, h in roles if r not in (AGENT, PATIENT)]
+    a1 = agents[0] if agents else None
+    rest = [a for a in others if a is not a1]
+    if a1 is None and rest:
+        # unconnected actors: a non-civilian one is the likelier doer
+        pick = next((a for a in rest if a.type not in ("civilians",)), None)
+        if pick is not None and not (patients and pick.type == patients[0].type):
+            a1 = pick
+            rest = [a for a in rest if a is not pick]
+    a2 = patients[0] if patients else (rest[0] if rest else None)
+    if a2 is not None and a1 is not None and a2.name == a1.name and trig.event_type != "Battles":
+        a2 = None
+    used = {id(a1), id(a2)}
+    assoc = [h.actor for _, h in roles if id(h.actor) not in used and h.actor.actor_id][:3]
+    return a1, a2, assoc
+
+
+def _country_actors(doc, sent, anchors, trig, found):
+    """A country (or its capital) that the parse makes the doer or target of the act stands for
+    its state: 'Pakistan conducted strikes' -> Military Forces of Pakistan; 'Tehran condemned'
+    -> Government of Iran. A country that is only where something happened is a place."""
+    from sitrep.extract.actors import ActorHit, country_iso3
+    out = []
+    taken = [(h.start, h.end) for h in found]
+    violent = trig.event_type in VIOLENT
+    for ent in sent.ents:
+        if ent.label_ not in ("GPE", "NORP"):
+            continue
+        s, e = ent.start_char - sent.start_char, ent.end_char - sent.start_char
+        if any(a <= s < b or a < e <= b for a, b in taken):
+            continue
+        iso = None
+        try:
+            from sitrep.geocode import country_iso3 as geo_iso3
+            iso = geo_iso3(ent.text, metonyms=True)
+        except Exception:   # no gazetteer: names and demonyms from the local table
+            iso = country_iso3(ent.text)
+        if not iso:
+            continue
+        role = None
+        for anchor in anchors:
+            role = role_of(doc, ent, anchor)
+            if role is not None:
+                break
+        if role not in (AGENT, PATIENT) or (role == PATIENT and violent):
+            continue    # a target country of a strike is the territory hit, not a party
+        if ent.label_ == "NORP" and ent.root.dep_ not in ("nsubj", "poss", "nsubjpass"):
+            continue    # "Iranian missiles": the demonym qualifies a weapon, not a party
+        actor = generic_actor("military" if violent else "government", iso, ent.text)
+        out.append((role, ActorHit(actor, s, e, "country", True)))
+    return out
+
+
+def refine(trig: Trigger, a1: Actor | None, a2: Actor | None, country: str | None,
+           frames: set[str], armed_words: bool = False,
+           invent: bool = True) -> tuple[Trigger, Actor | None, Actor | None]:
+    """ACLED's coding depends on who acts against whom (codebook, section 1 of the taxonomy):
+    violence between two organised armed actors is a Battle, a crowd's violence is a Riot,
+    demonstrations are coded with 'Protesters (country)' / 'Rioters (country)' as actor1,
+    and unknown perpetrators of an attack are an 'Unidentified Armed Group (country)'."""
+    def rt(event_type, sub, cameo, goldstein, suffix):
+        return dataclasses.replace(trig, id=f"{trig.id}>{suffix}", event_type=event_type,
+                                   sub_event_type=sub, cameo=cameo, goldstein=goldstein)
+    t1, t2 = (a1.type if a1 else None), (a2.type if a2 else None)
+    if trig.sub_event_type == "Armed clash" and t2 == "civilians" and t1 in ARMED_TYPES and \
+            trig.id in ("operation", "fire_on_positions"):
+        # a raid or shooting by an armed actor that hits only civilians is one-sided violence
+        # (ACLED: Violence against civilians); a "clash" with villagers stays a clash
+        trig = rt("Violence against civilians", "Attack", "180", -9.0, "civilian_target")
+    elif trig.sub_event_type == "Attack" and t2 in ARMED_TYPES and t1 not in ("civilians", "rioters", "protesters"):
+        trig = rt("Battles", "Armed clash", "190", -10.0, "armed_target")
+    elif trig.sub_event_type in ("Attack", "Armed clash") and t1 in ("rioters",):
+        trig = rt("Riots", "Mob violence", "145", -7.5, "crowd")
+    elif trig.sub_event_type == "Attack" and t1 == "civilians" and a1 is not None and a1.actor_id is None:
+        # unorganised people (residents, community members) attacking someone: a mob
+        trig = rt("Riots", "Mob violence", "145", -7.5, "crowd")
+    elif trig.sub_event_type == "Armed clash" and {t1, t2} & {"protesters", "rioters", "civilians"}:
+        # a crowd fighting the police or army is a riot, whatever the crowd is called
+        if "protest" in frames or ({t1, t2} & {"protesters", "rioters"} and {t1, t2} & ARMED_TYPES):
+            trig = rt("Riots", "Violent demonstration", "145", -7.5, "demonstrators")
+        elif not ({t1, t2} & ARMED_TYPES) and not armed_words:
+            # a fight between unarmed groups (villagers, party supporters) is mob violence;
+            # with guns or machetes it is an armed clash of communal militias
+            trig = rt("Riots", "Mob violence", "145", -7.5, "unarmed_sides")
+    if trig.sub_event_type == "Excessive force against protesters" and t1 != "state_forces":
+        # lethal force against protesters needs someone using it; a death the protest is
+        # about is not that (ACLED codes it rarely: ~0.1% of events)
+        trig = rt("Protests", "Peaceful protest", "141", -6.5, "no_force")
+    crowd_kind = kind_for_event_type(trig.event_type)
+    if crowd_kind:
+        # the crowd belongs where the event is; an actor's own country only stands in
+        crowd = generic_actor(crowd_kind, country or (a1.country if a1 else None), a1.text if a1 else None)
+        if a1 is not None and a1.type in ("state_forces",) and trig.event_type == "Protests":
+            a2 = a2 if a2 is not None and a2.type != "protesters" else a1   # police dispersing protesters
+        elif a1 is not None and a1.type in ("state_forces",) and a2 is None:
+            a2 = a1
+        if a2 is not None and a2.type in ("protesters", "rioters", "civilians") and trig.event_type == "Protests":
+            a2 = None
+        a1 = crowd
+    elif trig.event_type in VIOLENT and a1 is None and invent:
+        # (a one-event report names its perpetrator or ACLED's "unidentified" stands in; in a
+        # long article the sentence may continue a story whose agent is named elsewhere, and
+        # the country at hand may be only the speaker's: leave the agent open there)
+        if trig.event_type != "Battles" or a2 is not None:
+            a1 = generic_actor("unidentified", country)
+    return trig, a1, a2
