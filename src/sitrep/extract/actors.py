@@ -63,6 +63,16 @@ def country_iso3(name: str | None) -> str | None:
         return None
 
 
+def entity_country(text: str) -> str | None:
+    """ISO alpha-3 of a GPE/NORP entity, capitals and other metonyms for a state included
+    ("Tehran" -> IRN); the local name table when the gazetteer is not available."""
+    try:
+        from sitrep.geocode import country_iso3 as geo_iso3
+        return geo_iso3(text, metonyms=True)
+    except Exception:   # no gazetteer: names and demonyms from the local table
+        return country_iso3(text)
+
+
 @functools.lru_cache(maxsize=1)
 def _country_regex() -> re.Pattern:
     names = sorted(_country_table(), key=len, reverse=True)

@@ -8,7 +8,7 @@ import datetime as dt
 import logging
 import re
 
-from sitrep.extract.actors import ARMED_TYPES, find_actors, generic_actor
+from sitrep.extract.actors import ARMED_TYPES, entity_country, find_actors, generic_actor
 from sitrep.extract.links import link_cues
 from sitrep.extract.numbers import find_counts
 from sitrep.extract.triggers import best_hit, frames_in, resolve, subordinate, usable
@@ -230,18 +230,13 @@ def _blamed_act(doc, sent, hits, frames, hit, trig, country):
 
 def _named_actor(span, country):
     """The actor a short phrase names: a registry group, a described force, or a country's state."""
-    from sitrep.extract.actors import country_iso3
     found = [h.actor for h in find_actors(span.text, country)]
     if found:
         return next((a for a in found if a.actor_id), found[0])
     for ent in span.ents:
         if ent.label_ not in ("GPE", "NORP"):
             continue
-        try:
-            from sitrep.geocode import country_iso3 as geo_iso3
-            iso = geo_iso3(ent.text, metonyms=True)
-        except Exception:   # no gazetteer: names and demonyms from the local table
-            iso = country_iso3(ent.text)
+        iso = entity_country(ent.text)
         if iso:
             return generic_actor("military", iso, ent.text)
     return None

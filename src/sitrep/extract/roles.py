@@ -8,8 +8,8 @@ import datetime as dt
 import logging
 import re
 
-from sitrep.extract.actors import (AGENT, ARMED_TYPES, PATIENT, find_actors, generic_actor,
-                                   kind_for_event_type, role_of)
+from sitrep.extract.actors import (AGENT, ARMED_TYPES, PATIENT, entity_country, find_actors,
+                                   generic_actor, kind_for_event_type, role_of)
 from sitrep.extract.triggers import Trigger
 from sitrep.extract.clauses import _hroot
 from sitrep.extract.kinds import VIOLENT
@@ -94,12 +94,7 @@ def _first_person(actor, sent):
     for ent in sent.ents:
         if ent.start_char - sent.start_char <= cut or ent.label_ not in ("GPE", "NORP"):
             continue
-        try:
-            from sitrep.geocode import country_iso3 as geo_iso3
-            iso = geo_iso3(ent.text, metonyms=True)
-        except Exception:   # no gazetteer: names and demonyms from the local table
-            from sitrep.extract.actors import country_iso3
-            iso = country_iso3(ent.text)
+        iso = entity_country(ent.text)
         if iso:
             break
     if iso is None:
