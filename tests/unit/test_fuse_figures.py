@@ -74,7 +74,7 @@ def test_a_total_over_several_events_yields_to_this_events_figure():
                   "before two more attacks on security forces in which seven soldiers died",
                   None, fatalities=killed(7))
     single = Claim("m1", "d.txt", 0, "d:0", None, None,
-                   "six soldiers lost their lives when an IED targeted a vehicle", None,
+                   "a roadside bomb hit a patrol truck and six soldiers died", None,
                    fatalities=killed(6))
     r = figure_range((total, single), "fatalities")
     assert (r.low, r.best, r.high) == (6, 6, 6)

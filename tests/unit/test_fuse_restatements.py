@@ -137,7 +137,7 @@ def _article_with_a_placeless_restatement(restated_doc="a.txt"):
                   trigger="missile strike"),
           mention("a.txt", n=2, a1=IRAN, place=SYRIA, date="2024-01", precision=3,
                   trigger="drone strikes"),
-          # "the drone strikes by Iran were in response to the bombing": no place, no target
+          # "those Iranian drone strikes answered the bombing": no place, no target
           mention(restated_doc, n=3, a1=IRAN, date="2024-01", precision=3,
                   trigger="drone strikes",
                   links=[cue("response_to", target=kerman.mention_id, words="in response to")])]

@@ -129,8 +129,8 @@ def real_nlp():
 
 @pytest.mark.model
 @pytest.mark.parametrize("sentence, country, iso3, admin1", [
-    ("On Tuesday, Iranian missiles struck two bases of a militant group in Pakistan's southwestern "
-     "province of Balochistan, which borders Iran.", None, "PAK", "Balochistan"),
+    ("Iranian rockets hit a militant camp in Pakistan's southwestern "
+     "province of Balochistan on Tuesday, officials said.", None, "PAK", "Balochistan"),
     ("Two days later, Pakistani jets struck hideouts near Saravan in Iran's Sistan-Baluchestan province.",
      "PAK", "IRN", "Sistan and Baluchestan"),
     ("Gunmen on motorbikes killed four policemen at a checkpoint in Panjgur district on Sunday.",
@@ -184,7 +184,7 @@ def joined(words: list[str], glued: set[int], places: set[str]) -> Doc:
 
 
 @pytest.mark.parametrize("words, glued, places", [
-    ("Tehran said it attacked Israel - linked militant bases .", {4, 5}, {"Israel"}),
+    ("Officials said gunmen raided Israel - linked offices .", {4, 5}, {"Israel"}),
     ("Russia - backed fighters shelled the village .", {0, 1}, {"Russia"}),
     ("The army flew a US - made drone .", {4, 5}, {"US"}),
     ("It pledged allegiance to an Iraq - and Syria - based group .", {5, 8, 9}, {"Iraq", "Syria"}),
@@ -197,8 +197,8 @@ def test_hyphenated_modifier_is_not_the_place(words, glued, places):
 
 
 def test_word_of_a_quoted_code_name_is_not_a_town():
-    doc = make("Troops killed militants in an operation codenamed ' Marg Bar Sarmachar ' .", {"Bar": "GPE"})
-    assert "codenamed ' Marg Bar" in doc.text
+    doc = make("Troops raided hideouts in an operation codenamed ' Silent Bar Hawk ' .", {"Bar": "GPE"})
+    assert "codenamed ' Silent Bar" in doc.text
     p = place_of(doc, "PAK")
     assert (p.iso3, p.feature) == ("PAK", "country"), p
 
@@ -214,7 +214,7 @@ def test_far_away_namesake_needs_a_locative():
 
 
 def test_border_with_a_country_is_not_in_that_country():
-    doc = make("Militants attacked a post in Mand along the border with Iran in Kech district .",
+    doc = make("Insurgents raided a checkpoint at Mand near the border with Iran in Kech district .",
                {"Mand": "GPE", "Iran": "GPE", "Kech district": "GPE"})
     p = place_of(doc, "IRN")
     assert (p.iso3, p.admin1, p.admin2, p.name) == ("PAK", "Balochistan", "Kech", "Mand")
@@ -223,7 +223,7 @@ def test_border_with_a_country_is_not_in_that_country():
 
 
 def test_named_district_picks_the_namesake_inside_it():
-    doc = make("A soldier died in a clash in Mand in the same Kech district .",
+    doc = make("Fighting at Mand , also in Kech district , left a policeman dead .",
                {"Mand": "GPE", "Kech district": "GPE"})
     p = place_of(doc, None)
     assert (p.iso3, p.admin2) == ("PAK", "Kech")
@@ -263,9 +263,9 @@ def test_victims_home_is_not_the_event_place():
      "PAK", "IRN", "country"),
     ("The strike targeted an Israel-linked group, according to officials.", "PAK", "PAK", "country"),
     ("Iran-allied militias attacked the convoy.", "SYR", "SYR", "country"),
-    ("Security forces killed militants in an operation codenamed 'Marg Bar Sarmachar'.", "PAK", "PAK", "country"),
-    ("Islamabad responded by striking militant targets in Iranian territory.", "PAK", "IRN", "country"),
-    ("Two soldiers died in a clash with militants in Mand along the border with Iran in the same Kech district.",
+    ("Soldiers raided hideouts during an operation codenamed 'Silent Bar Hawk'.", "PAK", "PAK", "country"),
+    ("Pakistani jets then hit insurgent camps on Iranian soil.", "PAK", "IRN", "country"),
+    ("A policeman was killed when insurgents raided a checkpoint at Mand, close to the border with Iran in Kech district.",
      "IRN", "PAK", "city"),
     ("Gunmen killed six workers, residents of Multan, at a construction site in Turbat.", "PAK", "PAK", "city"),
 ])

@@ -184,7 +184,7 @@ def find_counts(text: str) -> list[Count]:
                         rf"(?:\s+([\w'’-]+(?:\s+[\w'’-]+){{0,2}}))?", flags)
         # "killing the six soldiers": the toll named with its victims known from before
         p2b = re.compile(rf"\b{act}\s+(?:all\s+)?the\s+((?!(?:an?|no)\b){NUM})\s+([\w'’-]+(?:\s+[\w'’-]+){{0,2}})", flags)
-        # "resulted in the deaths of two children and injuries to three others"
+        # "led to the deaths of five villagers and injuries to eight more"
         # (a result, not a topic: "protested after the killing of a trader" counts no toll)
         result = r"(?:resulted in|resulting in|results in|led to|leading to|leads to|caused|causing|causes)\s+(?:the\s+)?"
         p2c = re.compile(rf"\b{result}(?:deaths?|killings?)\s+of\s+((?:{QUAL})?{NUM})\s+([\w'’-]+)" if kind == "killed" else

@@ -275,7 +275,7 @@ def _mentions(sent, gaz) -> list[_Mention]:
 HYPHEN_MODIFIER = re.compile(r"-\s*(?:(?:and|or)\b|(?:linked|allied|backed|made|based|led|supported|funded|"
                              r"sponsored|aligned|affiliated|trained|armed|brokered|born|owned|registered|"
                              r"flagged|built|designed|supplied|inspired|friendly|oriented|centric|run)\b)")
-# "codenamed 'Marg Bar Sarmachar'", "dubbed \"Operation X\"": a name, not a place
+# "codenamed 'Silent Bar Hawk'", "dubbed \"Operation X\"": a name, not a place
 CODE_NAME = re.compile(r"\b(?:code-?named|dubbed|named|called|titled|operation|campaign)\s*[,:\-–—]?\s*"
                        r"[‘'\"“][^‘'\"“’”]{0,60}$", re.I)
 # "along the border with Iran", "which borders Iran": the place is on this side of it

@@ -77,7 +77,7 @@ def is_bullet(line: str) -> bool:
 
 
 def is_subhead(line: str) -> bool:
-    """A short all-capitals section heading inside a body ("IRAN 'LOST PATIENCE'")."""
+    """A short all-capitals section heading inside a body ("TALKS 'ON HOLD'")."""
     letters = [c for c in line if c.isalpha()]
     return (0 < words(line) <= 8 and len(letters) >= 3 and all(c.isupper() for c in letters)
             and not ends_sentence(line.rstrip("’'\"”")))
