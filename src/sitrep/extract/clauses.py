@@ -17,10 +17,6 @@ from sitrep.models import LinkCue, Mention
 
 log = logging.getLogger(__name__)
 
-try:
-    from sitrep.extract import places
-except ImportError:
-    places = None
 
 # ---------------------------------------------------------------- helpers
 

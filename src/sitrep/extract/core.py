@@ -21,7 +21,7 @@ import logging
 import re
 from collections import defaultdict
 
-from sitrep.extract import lexicon
+from sitrep.extract import lexicon, timex
 from sitrep.extract.actors import (AGENT, ARMED_TYPES, PARTY, PATIENT, find_actors, generic_actor,
                                    kind_for_event_type, role_of)
 from sitrep.extract.attribution import attribution
@@ -76,14 +76,6 @@ from sitrep.extract.roles import (  # noqa: F401
     _when,
     refine)
 
-try:
-    from sitrep.extract import timex
-except ImportError:     # the time stage lands separately; run without dates until then
-    timex = None
-try:
-    from sitrep.extract import places
-except ImportError:
-    places = None
 
 
 class Extractor:
@@ -131,7 +123,7 @@ class Extractor:
         anchor = _date(article.published)
         # no publication date: relative expressions resolve only to the story's estimated month
         approx = None
-        if anchor is None and timex is not None:
+        if anchor is None:
             try:
                 approx = timex.estimate_anchor(article.text, hint)
             except Exception:

@@ -8,23 +8,15 @@ import datetime as dt
 import logging
 import re
 
+from sitrep.extract import places, timex
 from sitrep.extract.actors import (AGENT, ARMED_TYPES, PATIENT, entity_country, find_actors,
                                    generic_actor, kind_for_event_type, role_of)
-from sitrep.extract.triggers import Trigger
 from sitrep.extract.clauses import _hroot
 from sitrep.extract.kinds import VIOLENT
+from sitrep.extract.triggers import Trigger
 from sitrep.models import Actor, Mention
 
 log = logging.getLogger(__name__)
-
-try:
-    from sitrep.extract import timex
-except ImportError:     # the time stage lands separately; run without dates until then
-    timex = None
-try:
-    from sitrep.extract import places
-except ImportError:
-    places = None
 
 
 def _priority(m: Mention) -> int:
@@ -48,7 +40,7 @@ def _date(value) -> dt.date | None:
 
 
 def _article_country(docs) -> str | None:
-    if places is None or not docs:
+    if not docs:
         return None
     for doc in docs:
         try:
@@ -62,8 +54,6 @@ def _article_country(docs) -> str | None:
 
 
 def _place(sent, doc, country):
-    if places is None:
-        return None
     try:
         return places.event_place(sent, doc, country)
     except Exception:
@@ -177,8 +167,6 @@ def _old(value: str, ref: dt.date | None, days: int = 400) -> bool:
 
 
 def _when(sent, anchor, previous, approx=None, trigger_at=None):
-    if timex is None:
-        return None, 1, None
     try:
         return timex.event_date(sent, anchor, previous, approx, trigger_at)
     except Exception:
