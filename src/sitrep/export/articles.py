@@ -7,13 +7,10 @@ n_chars (body length).
 """
 from __future__ import annotations
 
-import contextlib
 import csv
 import json
-import sys
-from typing import IO, Iterator
 
-from sitrep.errors import ExportError
+from sitrep.export.common import open_text
 
 FIELDS = ("document", "article", "title", "published", "outlet", "url", "status",
           "published_how", "published_inferred", "duplicate_of", "n_chars")
@@ -34,22 +31,9 @@ def article_records(store) -> list[dict]:
     return out
 
 
-@contextlib.contextmanager
-def _open(output: str, newline: str | None = None) -> Iterator[IO[str]]:
-    if output == "-":
-        yield sys.stdout
-        return
-    try:
-        fh = open(output, "w", encoding="utf-8", newline=newline)
-    except OSError as exc:
-        raise ExportError(f"cannot write {output}: {exc.strerror or exc}") from None
-    with fh:
-        yield fh
-
-
 def write_jsonl(store, output: str, **_filters) -> int:
     rows = article_records(store)
-    with _open(output) as fh:
+    with open_text(output) as fh:
         for row in rows:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     return len(rows)
@@ -57,7 +41,7 @@ def write_jsonl(store, output: str, **_filters) -> int:
 
 def write_csv(store, output: str, **_filters) -> int:
     rows = article_records(store)
-    with _open(output, newline="") as fh:
+    with open_text(output, newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=FIELDS)
         writer.writeheader()
         for row in rows:

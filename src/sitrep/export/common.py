@@ -11,6 +11,7 @@ import contextlib
 import sys
 from typing import IO, Any, Iterator
 
+from sitrep.errors import ExportError
 from sitrep.export.records import event_record
 from sitrep.models import Event
 from sitrep.store.filters import build_where
@@ -53,5 +54,9 @@ def open_text(output: str, newline: str | None = None) -> Iterator[IO[str]]:
     if output == "-":
         yield sys.stdout
         return
-    with open(output, "w", encoding="utf-8", newline=newline) as fh:
+    try:
+        fh = open(output, "w", encoding="utf-8", newline=newline)
+    except OSError as exc:
+        raise ExportError(f"cannot write {output}: {exc.strerror or exc}") from None
+    with fh:
         yield fh
