@@ -19,9 +19,6 @@ import contextlib
 import json
 import os
 import platform
-import shutil
-import socket
-import subprocess
 import sys
 import threading
 import time
@@ -119,41 +116,15 @@ def run_load(base: str, paths: list[str], clients: int, requests: int,
     }
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @contextlib.contextmanager
 def served(db: str, startup_cap: float = 120) -> Iterator[str]:
-    """Start `sitrep serve --db DB --port P` (it binds 127.0.0.1) and stop it afterwards."""
-    import httpx
-    sitrep = shutil.which("sitrep") or os.path.join(os.path.dirname(sys.executable), "sitrep")
-    port = _free_port()
-    proc = subprocess.Popen([sitrep, "serve", "--db", db, "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    base = f"http://127.0.0.1:{port}"
+    """Start `sitrep serve --db DB` on a free loopback port and stop it afterwards."""
+    from sitrep.web.local import ServeError, running_server
     try:
-        deadline = time.monotonic() + startup_cap
-        while True:
-            if proc.poll() is not None:
-                raise SystemExit(f"sitrep serve exited: {proc.stderr.read()[-2000:]}")
-            try:
-                httpx.get(base + "/openapi.json", timeout=2)
-                break
-            except httpx.TransportError:
-                if time.monotonic() > deadline:
-                    raise SystemExit("sitrep serve did not start")
-                time.sleep(0.2)
-        yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        with running_server(db, startup_cap=startup_cap) as base:
+            yield base
+    except ServeError as exc:
+        raise SystemExit(str(exc)) from None
 
 
 def main(argv: list[str] | None = None) -> int:

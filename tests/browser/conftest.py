@@ -5,14 +5,8 @@ The `browser` fixture (tests/conftest.py) installs Debian's Chromium when it is 
 """
 from __future__ import annotations
 
-import os
 import pathlib
-import shutil
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 
 import pytest
 
@@ -48,37 +42,15 @@ def sample_db(tmp_path_factory) -> str:
     return path
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
-def server(sample_db):
+def server(sample_db, tmp_path_factory):
     pytest.importorskip("uvicorn")
-    port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-c", "from sitrep.cli import main; main()", "serve",
-                             "--db", sample_db, "--host", "127.0.0.1", "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(base + "/events.json?limit=1", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                out = proc.stdout.read().decode(errors="replace") if proc.poll() is not None else ""
-                pytest.fail(f"sitrep serve did not come up on {base}: {out[-500:]}")
-            time.sleep(0.2)
-        yield base
-    finally:
-        proc.terminate()
+    from sitrep.web.local import ServeError, running_server
+    log_path = tmp_path_factory.mktemp("serve") / "serve.log"
+    with open(log_path, "w+") as log:
         try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+            with running_server(sample_db, startup_cap=60, log=log) as base:
+                yield base
+        except ServeError as exc:
+            log.seek(0)
+            pytest.fail(f"{exc}: {log.read()[-500:]}")

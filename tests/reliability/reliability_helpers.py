@@ -9,12 +9,9 @@ from __future__ import annotations
 import contextlib
 import os
 import pathlib
-import signal
-import socket
 import sqlite3
 import subprocess
 import sys
-import time
 from typing import Iterator
 
 import pytest
@@ -79,51 +76,19 @@ def assert_store_consistent(db: str | os.PathLike) -> None:
     assert orphans == [], f"claims without an event: {orphans[:5]}"
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def stop_process(proc: subprocess.Popen, grace: float = 10) -> None:
-    """Stop a process this test started (by its pid only)."""
-    if proc.poll() is not None:
-        return
-    proc.send_signal(signal.SIGTERM)
-    try:
-        proc.wait(timeout=grace)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait(timeout=grace)
-
-
 @contextlib.contextmanager
 def serving(db: str | os.PathLike, startup_cap: float = 120) -> Iterator[str]:
     """`sitrep serve --db DB --port P` on 127.0.0.1; yields the base URL once it answers."""
-    import httpx
+    from sitrep.web.local import ServeError, running_server
 
-    port = free_port()
-    log = open(os.path.join(os.path.dirname(os.fspath(db)), f"serve-{port}.log"), "w+")
-    proc = subprocess.Popen([SITREP, "serve", "--db", os.fspath(db), "--port", str(port)],
-                            stdout=log, stderr=subprocess.STDOUT, env=sitrep_env())
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + startup_cap
-        while True:
-            if proc.poll() is not None:
-                log.seek(0)
-                pytest.fail(f"sitrep serve exited with {proc.returncode}:\n{log.read()[-2000:]}")
-            try:
-                httpx.get(base + "/openapi.json", timeout=2)
-                break
-            except httpx.TransportError:
-                if time.monotonic() > deadline:
-                    pytest.fail(f"sitrep serve did not answer within {startup_cap}s")
-                time.sleep(0.2)
-        yield base
-    finally:
-        stop_process(proc)
-        log.close()
+    with open(os.path.join(os.path.dirname(os.fspath(db)), "serve.log"), "a+") as log:
+        try:
+            with running_server(db, startup_cap=startup_cap, log=log, env=sitrep_env(),
+                                command=[SITREP]) as base:
+                yield base
+        except ServeError as exc:
+            log.seek(0)
+            pytest.fail(f"{exc}:\n{log.read()[-2000:]}")
 
 
 def get_routes(base: str) -> list[str]:

@@ -84,10 +84,13 @@ def test_sigkill_mid_run_then_rerun_completes(tmp_path):
     assert KILL_AFTER <= killed < N_DOCS, f"{killed} documents stored before the kill"
     assert_store_consistent(db)
 
+    assert db_query(db, "SELECT status FROM runs") == [("running",)]  # it could not say
     resumed = run_sitrep("analyze", str(corpus), "--db", str(db), "--quiet")
     assert resumed.returncode == 0, resumed.stderr[-3000:]
     assert "Traceback" not in resumed.stderr
     assert_store_consistent(db)
+    # the re-run found the killed run's process gone and said so
+    assert sorted(db_query(db, "SELECT status FROM runs")) == [("interrupted",), ("ok",)]
 
     clean_db = tmp_path / "clean.db"
     clean = run_sitrep("analyze", str(corpus), "--db", str(clean_db), "--quiet")

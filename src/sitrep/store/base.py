@@ -14,6 +14,7 @@ from typing import Any, Iterable, Iterator
 
 from sitrep.errors import StoreError
 from sitrep.models import Article, Document, Event, Mention, from_dict, to_dict
+from sitrep.store import owner
 from sitrep.store.migrations import MIGRATIONS, latest_version
 
 
@@ -113,9 +114,16 @@ class Store:
 
     # ------------------------------------------------------------ runs
     def start_run(self, run_id: str, args: dict) -> None:
+        """Record a new run, first marking runs whose process died unrecorded as interrupted."""
         with self.transaction():
-            self.execute("INSERT INTO runs (run_id, started, status, args) VALUES (?, ?, ?, ?)",
-                         (run_id, _now(), "running", json.dumps(args, default=str)))
+            for old_id, old_owner in self.query(
+                    "SELECT run_id, owner FROM runs WHERE status = 'running'"):
+                if owner.is_gone(old_owner):
+                    self.execute("UPDATE runs SET status = ?, finished = ? WHERE run_id = ?",
+                                 ("interrupted", _now(), old_id))
+            self.execute("INSERT INTO runs (run_id, started, status, args, owner) "
+                         "VALUES (?, ?, ?, ?, ?)",
+                         (run_id, _now(), "running", json.dumps(args, default=str), owner.current()))
 
     def finish_run(self, run_id: str, status: str, counts: dict) -> None:
         with self.transaction():

@@ -101,6 +101,9 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             PRIMARY KEY (event_id, type, target)
         )""",
     ]),
+    (2, "runs record their owning process", [
+        "ALTER TABLE runs ADD COLUMN owner TEXT",
+    ]),
 ]
 
 
