@@ -3,7 +3,9 @@
     fuse(mentions) -> list[Event]     deterministic, order-independent, idempotent
 
     features.py  what is compared about one mention (date span, type family, place levels, actors)
-    compat.py    whether two mentions can be one event, and the evidence that they are
+    compat.py    whether two mentions can be one event, and how well they agree
+    identity.py  across articles, the positive evidence that they are one (place, party, toll)
+    places.py    one place or two (names, gazetteer entries, distance)
     cluster.py   groups with no contradicting pair: specific reports by components, vague
                  ones join the best compatible group and never bridge two
     build.py     one Event per group: fields by vote, one Claim per report, stable id

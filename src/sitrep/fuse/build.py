@@ -1,7 +1,8 @@
 """One Event from one cluster of mentions: fields chosen by vote, one claim per report.
 
     build_event(cluster) -> Event | None     None when no member asserts the event
-                                             (a lone denial or a plan is not an event)
+                                             (a lone denial or a plan is not an event), or
+                                             for a statement no one is reported making
 
 Choices, each deterministic (ties go to the earliest report, the cluster's anchor order):
   - type: votes weighted by extraction confidence, a mention whose trigger names the weapon
@@ -185,6 +186,9 @@ def build_event(cluster: list[Features]) -> Event | None:
     members = [f.mention for f in asserted]
     ev_type, sub_type, cameo, goldstein = choose_type(asserted)
     actor1, actor2, associated = choose_actors(members)
+    if ev_type is None and actor1 is None:
+        return None     # CAMEO codes who did something to whom: with no one doing it, a
+                        # statement is background ("the group had pledged allegiance to ...")
     place = choose_place(members)
     date, precision = choose_date(asserted)
     claims = tuple(make_claim(f.mention) for f in cluster)

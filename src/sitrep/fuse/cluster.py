@@ -37,6 +37,12 @@ ties on score broken by that order), so any input order gives the same events:
      neither where nor whom cannot tell two events of one agent apart, so it never decides
      which groups form.
 
+A link is a pair scoring THRESHOLD or more that is identified (the same article, or evidence
+of identity across articles, see sitrep.fuse.identity). A pair of different articles that
+scores enough but shares nothing distinctive is a `vouched` link: in steps 2-4 a vague mention
+may use it only when the group already holds a mention of its own article, which tells what
+the vague report is about ("the attacks killed nine" in an article about one strike).
+
 A vague mention may move to a better group when a later article brings one: its place in an
 event was never more than the best guess among compatible events.
 
@@ -49,7 +55,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from sitrep.fuse.compat import THRESHOLD, assess
+from sitrep.fuse.compat import THRESHOLD, weigh
 from sitrep.fuse.features import Features
 
 _ONE_DAY = dt.timedelta(days=1)
@@ -121,20 +127,25 @@ def candidate_pairs(feats: list[Features]):
 
 
 class _Pairs:
-    """The scored pairs: which may share an event (`ok`) and the links strong enough to."""
+    """The scored pairs: which may share an event (`ok`), the links strong enough to, and the
+    `vouched` links: pairs of different articles that agree well enough but share nothing
+    distinctive (sitrep.fuse.identity), usable only by a vague report whose own article is
+    already in the event (see _attach_vague, _agglomerate)."""
 
     def __init__(self, feats: list[Features]):
         self.compatible: set[tuple[int, int]] = set()
         self.links: dict[int, list[tuple[float, int]]] = defaultdict(list)
+        self.vouched: dict[int, list[tuple[float, int]]] = defaultdict(list)
         for i, j in candidate_pairs(feats):
             i, j = min(i, j), max(i, j)
-            compatible, score = assess(feats[i], feats[j])
+            compatible, score, identified = weigh(feats[i], feats[j])
             if not compatible:
                 continue
             self.compatible.add((i, j))
             if score is not None and score >= THRESHOLD:
-                self.links[i].append((score, j))
-                self.links[j].append((score, i))
+                held = self.links if identified else self.vouched
+                held[i].append((score, j))
+                held[j].append((score, i))
 
     def ok(self, i: int, j: int) -> bool:
         return i == j or (min(i, j), max(i, j)) in self.compatible
@@ -163,21 +174,45 @@ def _components(idx: list[int], pairs: _Pairs) -> list[list[int]]:
     return out
 
 
-def _agglomerate(idx: list[int], pairs: _Pairs) -> list[list[int]]:
+def _agglomerate(idx: list[int], pairs: _Pairs,
+                 feats: list[Features] | None = None) -> list[list[int]]:
     """Constrained agglomeration: links best first (ties in canonical order), two groups merge
-    only when every cross pair is compatible."""
+    only when every cross pair is compatible. Given `feats`, vouched links count too once one
+    side's group holds a mention of the other side's article; passes repeat until nothing
+    merges, so which links count does not depend on the order they come in."""
     members = set(idx)
     group = {i: i for i in idx}
     held = {i: [i] for i in idx}
-    links = sorted((-s, i, j) for i in idx for s, j in pairs.links[i] if i < j and j in members)
-    for _, i, j in links:
-        gi, gj = group[i], group[j]
-        if gi == gj or not all(pairs.fits(x, held[gj]) for x in held[gi]):
-            continue
-        keep, gone = min(gi, gj), max(gi, gj)
-        for x in held[gone]:
-            group[x] = keep
-        held[keep] += held.pop(gone)
+    links = sorted((-s, i, j, False) for i in idx for s, j in pairs.links[i]
+                   if i < j and j in members)
+    if feats is not None:
+        links = sorted(links + [(-s, i, j, True) for i in idx for s, j in pairs.vouched[i]
+                                if i < j and j in members])
+
+    def vouched_for(i: int, j: int) -> bool:
+        art_i, art_j = feats[i].mention.article_id, feats[j].mention.article_id
+        return (any(feats[x].mention.article_id == art_i for x in held[group[j]])
+                or any(feats[x].mention.article_id == art_j for x in held[group[i]]))
+
+    todo, merged = links, True
+    while todo and merged:
+        waiting, merged = [], False
+        for link in todo:
+            _, i, j, weak = link
+            gi, gj = group[i], group[j]
+            if gi == gj:
+                continue
+            if weak and not vouched_for(i, j):
+                waiting.append(link)
+                continue
+            if not all(pairs.fits(x, held[gj]) for x in held[gi]):
+                continue    # groups only grow, so this pair stays apart
+            keep, gone = min(gi, gj), max(gi, gj)
+            for x in held[gone]:
+                group[x] = keep
+            held[keep] += held.pop(gone)
+            merged = True
+        todo = waiting
     return [sorted(g) for g in held.values()]
 
 
@@ -208,12 +243,17 @@ def _attach_vague(vague: list[int], groups: dict[int, list[int]], feats: list[Fe
     while pending:
         offers: dict[int, list[tuple, int]] = defaultdict(list)
         for v in pending:
+            article = feats[v].mention.article_id
             best: dict[int, float] = {}
             for score, u in pairs.links[v]:
                 gid = home.get(u)
                 if gid is not None and score > best.get(gid, float("-inf")):
                     best[gid] = score
-            article = feats[v].mention.article_id
+            for score, u in pairs.vouched[v]:
+                gid = home.get(u)
+                if gid is not None and score > best.get(gid, float("-inf")) and any(
+                        feats[w].mention.article_id == article for w in groups[gid]):
+                    best[gid] = score
             own = {gid: sum(feats[u].mention.article_id == article for u in groups[gid])
                    for gid in best}
             ranked = sorted(
@@ -243,8 +283,8 @@ def clusters(feats: list[Features]) -> list[list[Features]]:
     vague = [i for i, f in enumerate(feats) if not is_specific(f) and i not in held_back]
     groups = {g[0]: g for g in _group_specific(spec, pairs)}
     rest = _attach_vague(vague, groups, feats, pairs)
-    groups.update({g[0]: g for g in _agglomerate(rest, pairs)})
+    groups.update({g[0]: g for g in _agglomerate(rest, pairs, feats)})
     rest = _attach_vague(placeless, groups, feats, pairs, by_count=True)
-    out = [sorted(g) for g in groups.values()] + _agglomerate(rest, pairs)
+    out = [sorted(g) for g in groups.values()] + _agglomerate(rest, pairs, feats)
     # members in anchor order; the first member (its anchor) names the event
     return [[feats[i] for i in g] for g in sorted(out)]

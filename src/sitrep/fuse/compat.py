@@ -1,17 +1,23 @@
 """Can two mentions be the same event, and how much evidence says so?
 
-    assess(a, b) -> (compatible, score)  compatible False: they contradict (a veto), so no event
-                                          may hold both; score None: no veto but nothing ties
-                                          them either (not anchored); else the summed evidence
-    pair_score(a, b) -> float | None     the score, None for a veto or no anchor
+    weigh(a, b) -> (compatible, score, identified)
+                                          compatible False: they contradict (a veto), so no
+                                          event may hold both; score None: no veto but nothing
+                                          ties them either (not anchored); else the summed
+                                          evidence; identified: same article, or enough
+                                          evidence of identity (sitrep.fuse.identity)
+    assess(a, b) -> (compatible, score)  as weigh, the score None when not identified
+    pair_score(a, b) -> float | None     that score
     contradicts(a, b) -> bool            not compatible
 
 Vetoes are the facts that two reports of one event do not disagree on: violent vs non-violent,
-different CAMEO interactions, dates that do not overlap, different countries/provinces/districts
-or distant towns (for violence and demonstrations, whose place is the event), and actors acting
-in reverse (A hits B vs B hits A). cluster.py keeps every vetoed pair out of one event. A pair must also be
-anchored (see `anchored`): type and date agreeing is not enough. The evidence terms are
-on a common scale where a full agreement on one dimension counts 1.0:
+different CAMEO interactions, dates that do not overlap (or a day apart when both are written
+in full), different countries/provinces/districts, two different particular places or distant
+towns (for violence, demonstrations and strategic developments, whose place is the event),
+and actors acting in reverse (A hits B vs B hits A). cluster.py keeps every vetoed pair out of
+one event. A pair must also be anchored (see `anchored`): type and date agreeing is not
+enough. The evidence terms are on a common scale where a full agreement on one dimension
+counts 1.0:
 
     type    same sub-event type / CAMEO code 1.0; same group, or a trigger naming no weapon
             ("attack"), 0.5; different groups (a bombing vs a gunfight) -1.5
@@ -31,20 +37,15 @@ of that band so that, past the vetoes, a merge needs the equivalent of two full 
 from __future__ import annotations
 
 import datetime as dt
-import math
 
-from sitrep.fuse.features import (Features, actor_class, actor_key, defaulted, norm,
+from sitrep.fuse.features import (Features, actor_class, actor_key, defaulted, full_date, norm,
                                    same_name)
+from sitrep.fuse.identity import identified_as_one
+from sitrep.fuse.places import same_spot
 from sitrep.models import Actor
 
 THRESHOLD = 2.0
 _ONE_DAY = dt.timedelta(days=1)
-
-# Two located towns further apart than this are different events. ACLED codes an event "near
-# a town" to that town (geo_precision 2), so outlets naming different villages of one strike
-# can land some kilometres apart; 25 km allows for that. A judgement, not a measurement:
-# revisit it when a corpus with located duplicates is scored.
-SAME_PLACE_KM = 25.0
 
 
 def cameo_compatible(a: str, b: str) -> bool:
@@ -83,9 +84,11 @@ def date_score(a: Features, b: Features) -> float | None:
         return 1.0 if _day(a) is not None and _day(a) == _day(b) else 0.5
     # Two outlets may date one event a day apart ("Tuesday night" / "Wednesday"), so a one-day
     # gap between day-precise dates is allowed across articles - but not inside one article,
-    # whose dates are resolved against the same reference and so differ only for different events.
+    # whose dates are resolved against the same reference and so differ only for different
+    # events, nor between two dates written out in full, which no reference day could shift.
     gap = min(abs((s2 - e1).days), abs((s1 - e2).days))
-    if gap <= 1 and a.mention.article_id != b.mention.article_id:
+    if gap <= 1 and a.mention.article_id != b.mention.article_id \
+            and not (full_date(a.mention) and full_date(b.mention)):
         return 0.0
     return None
 
@@ -114,29 +117,12 @@ def _place_score(a: Features, b: Features) -> float | None:
     for x, y in ((pa.admin1, pb.admin1), (pa.admin2, pb.admin2)):
         if same_name(x, y) is False:
             return None
-    if a.level == 4 and b.level == 4:
-        if pa.geo_precision == 1 and pb.geo_precision == 1 and same_name(pa.name, pb.name) is False \
-                and not (pa.geonameid and pa.geonameid == pb.geonameid):
-            # Two reports that each name a town, and not the same one, report two events:
-            # ACLED's unit is one actor pair, one day, one location (a strike "near" a town,
-            # precision 2, still gets the distance allowance below).
-            return None
-        if _distance_km(pa, pb) is not None:
-            if _distance_km(pa, pb) > SAME_PLACE_KM:
-                return None
-            return 1.0
-        return 1.0 if same_name(pa.name, pb.name) else None
+    if a.spot and b.spot:
+        # Two reports that each name a particular place report one event only if it is the
+        # same place: ACLED's unit is one actor pair, one day, one location.
+        return 1.0 if same_spot(pa, pb) else None
     common = min(a.level, b.level)
     return {4: 1.0, 3: 0.7, 2: 0.5, 1: 0.25}.get(common, 0.0)
-
-
-def _distance_km(pa, pb) -> float | None:
-    if None in (pa.latitude, pa.longitude, pb.latitude, pb.longitude):
-        return None
-    p1, p2 = math.radians(pa.latitude), math.radians(pb.latitude)
-    dp, dl = p2 - p1, math.radians(pb.longitude - pa.longitude)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def actor_sim(x: Actor | None, y: Actor | None) -> float | None:
@@ -212,18 +198,27 @@ def anchored(a: Features, b: Features, place: float) -> bool:
     return agent >= 0.7 or target >= 0.7
 
 
-def assess(a: Features, b: Features) -> tuple[bool, float | None]:
+def weigh(a: Features, b: Features) -> tuple[bool, float | None, bool]:
+    """(compatible, score, identified): the score is None when the pair is not anchored;
+    `identified` is False for reports of different articles without enough `identity`."""
     if not (a.usable and b.usable):
-        return False, None
+        return False, None, False
     parts = {}
     for part in (type_score, date_score, place_score, actor_score):
         value = part(a, b)
         if value is None:
-            return False, None
+            return False, None, False
         parts[part] = value
     if not anchored(a, b, parts[place_score]):
-        return True, None
-    return True, sum(parts.values()) + word_score(a, b)
+        return True, None, False
+    # across articles, agreeing is not enough: see sitrep.fuse.identity
+    identified = a.mention.article_id == b.mention.article_id or identified_as_one(a, b)
+    return True, sum(parts.values()) + word_score(a, b), identified
+
+
+def assess(a: Features, b: Features) -> tuple[bool, float | None]:
+    compatible, score, identified = weigh(a, b)
+    return compatible, score if identified else None
 
 
 def pair_score(a: Features, b: Features) -> float | None:

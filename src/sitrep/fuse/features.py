@@ -10,11 +10,12 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import difflib
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
 
-from sitrep.models import Actor, Mention, Place
+from sitrep.models import Actor, Figure, Mention, Place
 
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
@@ -67,6 +68,52 @@ ACTOR_CLASS = {
     "rioters": "crowd", "protesters": "crowd", "civilians": "civilians",
 }
 
+# Actors that name a kind of people, not a party: every protest has "Protesters (Peru)",
+# every killing by gunmen "Unidentified Armed Group (Mexico)". Two reports sharing one say
+# nothing about being the same event (ACLED's generic actor names, "X (Country)").
+GENERIC_ACTOR_TYPES = frozenset({"civilians", "protesters", "rioters"})
+_GENERIC_NAME = re.compile(r"^(unidentified|civilians|protesters|rioters|private security)\b", re.I)
+
+# Counts without a number (sitrep.fuse.figures: they yield to any report that gives one).
+VAGUE = frozenset({"several", "a number of", "some", "many", "a few", "few", "dozens", "scores",
+                   "tens", "hundreds", "numerous", "multiple", "a handful of", "dozen",
+                   "unknown number of", "an unknown number of", "unspecified number of",
+                   "an unspecified number of"})
+_NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                     r"twenty|thirty|forty|fifty|hundred)\b", re.I)
+_VAGUE_WORD = re.compile(r"\b(" + "|".join(sorted(VAGUE, key=len, reverse=True)) + r")\b", re.I)
+
+
+def is_vague(f: Figure) -> bool:
+    """A count without a number: by its qualifier, or by its words when the extractor coded
+    "several terrorists were killed" as a plain figure (ACLED's 10) without a qualifier."""
+    q = (f.qualifier or "").strip().lower()
+    if q in VAGUE or _VAGUE_WORD.fullmatch(q or "-"):
+        return True
+    text = f.text or ""
+    return bool(_VAGUE_WORD.search(text)) and not _NUMBER.search(_VAGUE_WORD.sub(" ", text))
+
+
+# Place names a sentence gives that the gazetteer may not know ("shelled the outskirts of
+# Kalag", "positions at Tor Ghar", "raided Sami"): a capitalised run after a locative
+# word or a verb of attack. Names of the mention's own place, actors and countries are
+# context, not particulars (see place_names).
+_LOCATIVE = (r"(?:in|at|on|near|outside|around|towards?|into|between|and|(?:village|town|city|"
+             r"outskirts|district|vicinity|area|suburbs?|neighbou?rhood|region|province|county|"
+             r"camp|hill|road|front|(?:north|south|east|west)(?:-?(?:east|west))?) of|"
+             r"shelled|bombed|struck|raided|stormed|attacked|targeted|besieged|overran)")
+_CAPITALISED = (r"((?:[A-Z][\w'’-]+)(?:\s+(?:(?:al|el|de|da|do|du|la|le|bin|ibn|di)\s+)?"
+                r"[A-Z0-9][\w'’-]*)*)")
+_PLACE_NAME = re.compile(r"\b" + _LOCATIVE + r"\s+(?:the\s+)?(?:rural\s+)?(?:(?:al|el)[\s-])?"
+                         + _CAPITALISED)
+# A name followed by one of these is an admin unit ("in Tump district", "Dasht
+# subdivision"): it contains the place rather than being it, and events across it share it.
+_AREA_AFTER = re.compile(r"\s*(?:district|subdivision|province|county|region|state|"
+                         r"governorate|municipality|township|prefecture|department|division|"
+                         r"oblast|rayon|raion|LGA|sub-?county|commune)\b", re.I)
+_CALENDAR = frozenset("""january february march april may june july august september october
+november december monday tuesday wednesday thursday friday saturday sunday""".split())
+
 _STOP = frozenset("""a an the of in on at to for by with from and or but as into its it his her their
 their this that these those was were is are be been has have had said says say after before
 during over than then there which who whom whose what when where while also per about against
@@ -105,6 +152,15 @@ def written(m: Mention) -> bool:
     """The date came from words of the sentence ("on Tuesday", "on 3 January"), not from
     the sentence before or the publication day."""
     return bool((m.date_text or "").strip())
+
+
+_FULL_DATE = re.compile(r"\b\d{1,2}\b.*\b\d{4}\b|\b\d{4}-\d{2}-\d{2}\b")
+
+
+def full_date(m: Mention) -> bool:
+    """The sentence writes the day out in full, year included ("on 8 May 2020", "October 7,
+    2023"): nothing was resolved against a reference day that could be off by one."""
+    return m.date_precision == 1 and bool(_FULL_DATE.search(m.date_text or ""))
 
 
 def defaulted(m: Mention) -> bool:
@@ -152,6 +208,14 @@ def actor_key(actor: Actor | None) -> str | None:
     return actor.actor_id or norm(actor.name) or None
 
 
+def generic_actor(actor: Actor | None) -> bool:
+    """A kind of people ("Protesters (Chile)", "Unidentified Armed Group (Syria)"), not a party
+    that tells one event from another."""
+    if actor is None:
+        return True
+    return actor.type in GENERIC_ACTOR_TYPES or bool(_GENERIC_NAME.match(actor.name or ""))
+
+
 def actor_class(actor: Actor | None) -> str | None:
     return ACTOR_CLASS.get(actor.type) if actor and actor.type else None
 
@@ -170,6 +234,85 @@ def place_level(place: Place | None) -> int:
     return 1 if (place.iso3 or place.country) else 0
 
 
+_SETTLEMENTS = ("city", "town", "village", "location")
+
+
+def spot(place: Place | None) -> str | None:
+    """The name of the particular place a report gives (a town, village, hill, road), when it
+    names one: not an admin unit or a country, which many events share. Kept even when the
+    gazetteer only placed it at its province ("the hills above Kalag", precision 3): the
+    name still tells it from another village."""
+    if place is None or not place.name or _is_area(place):
+        return None
+    if (place.feature or "city") not in _SETTLEMENTS:
+        return None
+    return norm(place.name) or None
+
+
+@functools.lru_cache(maxsize=1)
+def _country_words() -> frozenset[str]:
+    """Words of country names, aliases, capitals and demonyms (sitrep/data/countries.yaml,
+    demonyms.yaml, pycountry): they say which state, not which place."""
+    from sitrep.extract import lexicon
+    from sitrep.geocode.schema import load_countries_data
+    names: list[str] = []
+    for entry in (load_countries_data().get("countries") or {}).values():
+        for key in ("name", "aliases", "metonyms", "demonyms"):
+            value = (entry or {}).get(key) or []
+            names.extend([value] if isinstance(value, str) else value)
+    names.extend((lexicon.load("demonyms.yaml").get("demonyms") or {}).keys())
+    try:
+        import pycountry
+        names.extend(getattr(c, a) for c in pycountry.countries for a in ("name", "common_name")
+                     if getattr(c, a, None))
+    except ImportError:     # a dependency; without it the data files still cover most
+        pass
+    return frozenset(w for n in names for w in norm(n).split())
+
+
+def place_names(m: Mention) -> tuple[frozenset[str], frozenset[str]]:
+    """(places, areas) the sentence names besides the one geocoded: each a normalised name,
+    its words that are context (the mention's place and admin units, its actors, countries,
+    days and months) removed; areas are the names an admin word follows ("Tump district")."""
+    context = set(_country_words()) | _CALENDAR
+    for a in (m.actor1, m.actor2, *m.associated):
+        if a is not None:
+            context.update(norm(a.name).split(), norm(a.text).split())
+    p = m.place
+    if p is not None:
+        for x in (p.name, p.admin1, p.admin2, p.country, p.text):
+            context.update(norm(x).split())
+    context.update(norm(m.attributed_to).split())
+    places, areas = set(), set()
+    text = m.sentence or ""
+    for match in _PLACE_NAME.finditer(text):
+        kept = [w for w in norm(match.group(1)).split()
+                if w not in context and len(w) > 2 and not w.isdigit()]
+        if kept:
+            (areas if _AREA_AFTER.match(text, match.end()) else places).add(" ".join(kept))
+    return frozenset(places), frozenset(areas)
+
+
+def town(place: Place | None) -> str | None:
+    """The name of a town the gazetteer located (its own coordinates), even one named like
+    its district ("Kerman", "Lahore"): two reports there agree on a particular place. Unlike
+    `spot` it does not set a report apart from one naming a village in that district."""
+    if place is None or not place.name or (place.feature or "city") not in _SETTLEMENTS:
+        return None
+    if place.geo_precision == 1 or (place.geonameid and (place.geo_precision or 3) <= 2):
+        return norm(place.name) or None
+    return None
+
+
+def count(fig: Figure | None) -> int | None:
+    """The number a report gives ("seven killed" -> 7); None for no figure, a vague count
+    ("several") or zero ("no casualties": many events share it)."""
+    if fig is None or is_vague(fig):
+        return None
+    value = next((v for v in (fig.best, fig.low, fig.high) if v is not None), None)
+    return value if value else None
+
+
 def _is_area(place: Place) -> bool:
     """A place whose name is its own admin unit or country (no town named)."""
     return any(same_name(place.name, x) for x in (place.admin2, place.admin1, place.country) if x)
@@ -186,6 +329,11 @@ class Features:
                                              # before its article appeared (see REPORT_WINDOW)
     country: str | None         # ISO3 when known, else normalised name
     level: int                  # place_level
+    spot: str | None            # the particular place named (see `spot`), normalised
+    town: str | None            # a located town, even one named like its district (`town`)
+    counts: tuple[int | None, int | None]    # killed, injured as numbers (see `count`)
+    names: frozenset[str]       # other particular places the sentence names (place_names)
+    areas: frozenset[str]       # admin units it names that the gazetteer did not place
     actors: tuple[Actor, ...]   # actor1, actor2, associated (non-empty names)
     trigger_words: frozenset[str]
     usable: bool                # asserted or denied: takes part in fusion (plans, questions do not)
@@ -196,10 +344,11 @@ class Features:
 
     @property
     def located(self) -> bool:
-        """Where it happened tells two events apart: violence, and demonstrations (a protest
-        in Lahore and one in Peshawar the same day are two protests). For statements the
-        place is only where they were made."""
-        return self.family in ("violent", "demonstration")
+        """Where it happened tells two events apart: violence, demonstrations (a protest
+        in Lahore and one in Peshawar the same day are two protests) and ACLED's strategic
+        developments (an arrest, a looting, a patrol: each coded where it happened). For
+        statements the place is only where they were made."""
+        return self.family in ("violent", "demonstration") or self.family.startswith("strategic")
 
     @classmethod
     def of(cls, m: Mention) -> "Features":
@@ -227,7 +376,10 @@ class Features:
         if window is None and m.published:
             pub = date_span(m.published[:10])
             window = (pub[0] - REPORT_WINDOW, pub[1]) if pub else None
+        names, areas = place_names(m)
         return cls(mention=m, family=family, group=group,
                    cameo=generic_cameo(m.cameo), span=span, window=window,
-                   country=country, level=place_level(place), actors=actors,
+                   country=country, level=place_level(place), spot=spot(place), town=town(place),
+                   counts=(count(m.fatalities), count(m.injuries)),
+                   names=names, areas=areas, actors=actors,
                    trigger_words=trigger, usable=m.modality in ("asserted", "denied"))

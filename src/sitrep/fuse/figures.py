@@ -21,28 +21,11 @@ from __future__ import annotations
 import re
 
 from sitrep.fuse.compat import actor_sim
-from sitrep.fuse.features import place_level
+from sitrep.fuse.features import is_vague, place_level
 from sitrep.models import Claim, Dispute, Figure, Mention, Range
 
-VAGUE = frozenset({"several", "a number of", "some", "many", "a few", "few", "dozens", "scores",
-                   "tens", "hundreds", "numerous", "multiple", "a handful of", "dozen"})
 UPPER = frozenset({"nearly", "almost", "up to", "as many as", "close to", "under", "less than",
                    "fewer than"})
-
-
-_NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                     r"twenty|thirty|forty|fifty|hundred)\b", re.I)
-_VAGUE_WORD = re.compile(r"\b(" + "|".join(sorted(VAGUE, key=len, reverse=True)) + r")\b", re.I)
-
-
-def is_vague(f: Figure) -> bool:
-    """A count without a number: by its qualifier, or by its words when the extractor coded
-    "several terrorists were killed" as a plain figure (ACLED's 10) without a qualifier."""
-    q = (f.qualifier or "").strip().lower()
-    if q in VAGUE or _VAGUE_WORD.fullmatch(q or "-"):
-        return True
-    text = f.text or ""
-    return bool(_VAGUE_WORD.search(text)) and not _NUMBER.search(_VAGUE_WORD.sub(" ", text))
 
 
 def bounds(f: Figure) -> tuple[int | None, int | None, int | None]:
