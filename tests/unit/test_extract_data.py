@@ -76,6 +76,16 @@ def test_validate_rejects_bad_actor_type_and_country():
         lexicon.validate("actors.yaml", data)
 
 
+@pytest.mark.parametrize("field,value", [("sides", ["generic:military", "no_such_group"]),
+                                         ("sides", ["generic:military"]),
+                                         ("until", "2010-01-01")])
+def test_validate_rejects_broken_frontline(field, value):
+    data = copy.deepcopy(lexicon.load("actors.yaml"))
+    data["frontlines"][0][field] = value
+    with pytest.raises(lexicon.DataError):
+        lexicon.validate("actors.yaml", data)
+
+
 def test_validate_rejects_unknown_link_type():
     data = copy.deepcopy(lexicon.load("cues.yaml"))
     data["links"][0]["type"] = "revenge"

@@ -92,6 +92,14 @@ def countries_in(text: str) -> list[tuple[str, int, int]]:
 
 # ---------------------------------------------------------------- registry and generic patterns
 
+# A name ends at a word boundary, or where a participle is hyphenated to it: "Taliban-planted
+# mine", "JNIM-affiliated fighters", "STC-organised rally" name the group ("IS-K", "al-Qaeda"
+# do not end there).
+_NAME_END = r"(?![\w]|-(?!(?:planted|laid|placed|organi[sz]ed|claimed|led|linked|affiliated|allied|backed|"\
+            r"controlled|held|run|aligned|supported|sponsored|operated|fired|triggered|detonated|perpetrated|"\
+            r"inspired|loyal)\b))"
+
+
 @functools.lru_cache(maxsize=1)
 def _registry():
     data = lexicon.load("actors.yaml")
@@ -105,9 +113,9 @@ def _registry():
             else:
                 by_alias[alias.lower().replace("’", "'")] = actor
     words = sorted(by_alias, key=len, reverse=True)
-    alias_re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.I)
+    alias_re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in words) + r")" + _NAME_END, re.I)
     acr_re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in sorted(acronyms, key=len, reverse=True))
-                        + r")(?![\w-])") if acronyms else None
+                        + r")" + _NAME_END) if acronyms else None
     generic = data.get("generic") or {}
     heads = []
     for kind, g in generic.items():
@@ -138,6 +146,29 @@ def _gang_countries() -> frozenset:
     return frozenset(lexicon.load("actors.yaml").get("gang_countries") or ())
 
 
+@functools.lru_cache(maxsize=1)
+def _frontlines():
+    data = lexicon.load("actors.yaml")
+    reg = {a["id"]: Actor(name=a["name"], country=a.get("country"), type=a["type"], actor_id=a["id"])
+           for a in data["actors"]}
+    out = []
+    for f in data.get("frontlines") or []:
+        sides = tuple(generic_actor(s[8:], f["country"]) if s.startswith("generic:") else reg[s] for s in f["sides"])
+        out.append((f["country"], frozenset(f["admin1"]), str(f["from"]), str(f["until"]), sides))
+    return out
+
+
+def frontline_sides(iso3: str | None, admin1: str | None, date: str | None):
+    """The two sides ACLED names for unattributed fire at this place and time, else None."""
+    if not iso3 or not admin1 or not date:
+        return None
+    a1 = admin1.rstrip(". ")
+    for country, admins, start, until, sides in _frontlines():
+        if country == iso3 and a1 in admins and start[:len(date)] <= date <= until[:len(date)]:
+            return sides
+    return None
+
+
 def kind_for_event_type(event_type: str | None) -> str | None:
     return _registry()[7].get(event_type)
 
@@ -160,6 +191,10 @@ def _country_name(iso3: str) -> str:
     return iso3
 
 
+_AIRCRAFT = {"jet", "warplane", "fighter jet", "military aircraft", "helicopter", "air force"}
+_UNKNOWN_AIR = Actor(name="Unidentified Military Forces", country=None, type="state_forces")
+_OF_PAIR = re.compile(r"^\s+of\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+and\s+(?:the\s+)?"
+                      r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 _NEAR_LEFT = re.compile(r"([\w'’-]+(?:\s+[\w'’-]+)?)\s+(?:[\w'’-]+\s+){0,2}$")
 _NEAR_RIGHT = re.compile(r"^\s+(?:of|from)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})")
 
@@ -175,6 +210,14 @@ def _country_near(text: str, start: int, end: int) -> str | None:
     if m:   # "forces of Armenia"; "police in Karachi" takes the event's (geocoded) country
         return country_iso3(m.group(1))
     return None
+
+
+_BODY_ROLES = {"chief", "chiefs", "leader", "leaders", "head", "commander", "commanders"}
+
+
+def _role_of_body(body: ActorHit, role: ActorHit, text: str) -> bool:
+    return body.generic and body.actor.type in ("state_forces", "government", "rebel_group") and \
+        role.actor.type == "civilians" and text[role.start:role.end].lower().split()[-1] in _BODY_ROLES
 
 
 def find_actors(text: str, default_country: str | None = None) -> list[ActorHit]:
@@ -199,20 +242,39 @@ def find_actors(text: str, default_country: str | None = None) -> list[ActorHit]
         kind = head_kind.get(m.group(1).lower())
         if kind is None:
             continue
+        if text[m.end():m.end() + 1] == ":":
+            continue    # "Movement of forces: ...", "Police: ...": a heading or a source, not a party
         if kind == "civilians" and m.group(0)[:1].isupper() and m.start() > 0 and \
                 not re.search(r"[.!?]\s*$", text[:m.start()]):
             continue    # a capitalised "People" mid-sentence is part of a name ("People's Militia")
         country = _country_near(text, m.start(), m.end()) or default_country
         start = m.start()
         lm = re.search(r"((?:unidentified|unknown|suspected|armed|masked|local|Afghan|[A-Z][a-z]+)\s+)+$", text[:start])
-        if lm and len(lm.group(0)) < 30:
-            start = lm.start()
-        hits.append(ActorHit(generic_actor(kind, country, text[start:m.end()]), start, m.end(), kind, True))
+        if lm and len(lm.group(0)) < 30 and not any(lm.start() < e and s < start for s, e in taken):
+            start = lm.start()  # (not over a name found already: "suspected Taliban militants")
+        actor = generic_actor(kind, country, text[start:m.end()])
+        if kind == "military" and re.search(r"\b(?:unidentified|unknown)\b", text[start:m.start()], re.I):
+            # "unidentified warplanes": ACLED's "Unidentified Military Forces" (no country);
+            # "unknown forces" on the ground are an unidentified armed group
+            actor = _UNKNOWN_AIR if m.group(1).lower() in _AIRCRAFT else generic_actor("unidentified", country, actor.text)
+            actor = replace(actor, text=text[start:m.end()])
+        hits.append(ActorHit(actor, start, m.end(), kind, True))
+        pair = _OF_PAIR.match(text[m.end():m.end() + 80])
+        if pair and kind in ("military", "police", "government") and country_iso3(pair.group(1)) and \
+                (other := country_iso3(pair.group(2))):
+            # "military forces of India and Pakistan": one body of each country
+            s2, e2 = m.end() + pair.start(2), m.end() + pair.end(2)
+            hits.append(ActorHit(generic_actor(kind, other, text[s2:e2]), s2, e2, kind, True))
     hits.sort(key=lambda h: h.start)
-    # "a chief police officer": of two generic words in a row the last is the head
+    # "a chief police officer": of two generic words in a row the last is the head; but the
+    # chief, leader or commander of a body belongs to it ("army chief", "police commander")
     hits = [h for i, h in enumerate(hits)
             if not (h.generic and i + 1 < len(hits) and hits[i + 1].generic
-                    and not text[h.end:hits[i + 1].start].strip())]
+                    and not text[h.end:hits[i + 1].start].strip()
+                    and not _role_of_body(h, hits[i + 1], text))
+            and not (h.generic and i > 0 and (_role_of_body(hits[i - 1], h, text) or not hits[i - 1].generic)
+                     and not text[hits[i - 1].end:h.start].strip())]
+    # (and "Taliban militants", "JNIM fighters": the generic word is the named group's own)
     return _dedupe(hits)
 
 
@@ -226,18 +288,39 @@ def _community_patterns():
     return out
 
 
+_NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?"
+# "Fellata and Rizeigat communal militias", "Hawadle, Jarer and Saad clan militias": each
+# community named before the shared words has its own militia
+_COMMUNITY_LIST = re.compile(r"(?P<first>" + _NAME + r")((?:,\s*" + _NAME + r")*,?\s+(?:and|or)\s+)$")
+
+
+_NOT_COMMUNITIES = {"and", "or", "on", "in", "at", "by", "the", "january", "february", "march", "april", "may",
+                    "june", "july", "august", "september", "october", "november", "december", "monday",
+                    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
 def _community_militias(text: str, country: str | None, taken) -> list[ActorHit]:
     out = []
+
+    def add(name, start, end, template, kind):
+        if country_iso3(name) or name.split()[0] in ("The", "A", "An", "Local", "Armed", "Unidentified"):
+            return
+        actor = Actor(name=template.format(name=name, country=_country_name(country) if country else "")
+                      .replace(" ()", ""), country=country, type=kind, text=text[start:end])
+        out.append(ActorHit(actor, start, end, "community_militia", True))
+
     for rx, template, kind in _community_patterns():
         for m in rx.finditer(text):
             if any(s <= m.start() < e for s, e in taken + [(h.start, h.end) for h in out]):
                 continue
-            name = m.group("name")
-            if country_iso3(name) or name.split()[0] in ("The", "A", "An", "Local", "Armed", "Unidentified"):
-                continue
-            actor = Actor(name=template.format(name=name, country=_country_name(country) if country else "")
-                          .replace(" ()", ""), country=country, type=kind, text=m.group(0))
-            out.append(ActorHit(actor, m.start(), m.end(), "community_militia", True))
+            lead = _COMMUNITY_LIST.search(text[max(0, m.start() - 80):m.start()])
+            if lead:
+                base = max(0, m.start() - 80)
+                for n in re.finditer(_NAME, lead.group(0)):
+                    s, e = base + lead.start() + n.start(), base + lead.start() + n.end()
+                    if n.group(0).lower() not in _NOT_COMMUNITIES and not any(a <= s < b for a, b in taken):
+                        add(n.group(0), s, e, template, kind)
+            add(m.group("name"), m.start(), m.end(), template, kind)
     return out
 
 

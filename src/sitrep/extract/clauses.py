@@ -116,8 +116,8 @@ def _coordinated(doc, hits, frames, hit, trig):
     group = {head.i} | {t.i for t in head.conjuncts}
     out = []
     for h in hits:
-        if h is hit or h.head not in group or doc[h.head].pos_ != "VERB":
-            continue
+        if h is hit or h.head == hit.head or h.head not in group or doc[h.head].pos_ != "VERB":
+            continue    # (two readings of the same verb, "threatened ... with military action", are one act)
         t = usable(doc, h, hits, frames, False)
         if t is None and doc[h.head].dep_ == "conj":
             # a verb joined to the main verb is a second act, not the topic of the first
@@ -133,6 +133,15 @@ def _coordinated(doc, hits, frames, hit, trig):
     return out[:2]
 
 
+_TIME_WORDS = {"a", "an", "few", "several", "some", "just", "only", "shortly", "soon", "hours", "days", "weeks",
+               "months", "moments", "minutes", "two", "three", "four", "five", "barely", "mere"}
+
+
+def _time_lead(span) -> bool:
+    """Only a stretch of time before the cue ("A few days after ...", "Hours after ...")."""
+    return len(span) > 0 and all(t.ent_type_ in ("DATE", "TIME") or t.lower_ in _TIME_WORDS for t in span)
+
+
 def _split(doc, sent, hits, frames, hit, trig):
     """(main side, other side, its hit, its trigger) when a sequence cue separates the main
     act from another act the sentence reports as an event of its own; else None. The other
@@ -143,8 +152,8 @@ def _split(doc, sent, hits, frames, hit, trig):
         ci = next((t.i for t in sent if t.idx >= cut), None)
         if ci is None or ci >= sent.end - 1:
             continue
-        if ci <= sent.start + 1:
-            # "A day after X, Y ...": the cue's clause runs to the first comma
+        if ci <= sent.start + 1 or _time_lead(doc[sent.start:ci]):
+            # "A day after X, Y ...", "A few days after X, Y ...": the cue's clause runs to the first comma
             comma = next((t.i for t in doc[ci:sent.end] if t.text == ","), None)
             if comma is None or comma >= sent.end - 2:
                 continue

@@ -71,6 +71,10 @@ from sitrep.extract.roles import (  # noqa: F401
     _old,
     _place,
     _pluperfect,
+    _unnamed_doer,
+    _home,
+    _day_of_told_act,
+    frontline,
     _priority,
     _reporter,
     _when,
@@ -149,9 +153,11 @@ class Extractor:
                     got = _came_after(sent, got, mentions, chunk.start + sent.start_char)
                 for m in got:
                     mentions.append(m)
-                if got and got[0].date and not _old(got[0].date, anchor or approx, 45):
+                if got and got[0].date and not _old(got[0].date, anchor or approx, 45) and \
+                        (got[0].date_text or got[0].date_precision < 3 or got[0].event_type):
                     # a background date ("since the October 2023 attacks") does not become
-                    # the date the rest of the story continues from
+                    # the date the rest of the story continues from, nor does a month only
+                    # guessed for a statement told in passing ("the group had pledged allegiance")
                     previous = (got[0].date, got[0].date_precision)
         if summary:
             return self._merge_summary(article, chunk_docs, mentions, country, anchor)
@@ -256,7 +262,8 @@ class Extractor:
         # "X chased ... and fired at them": the subject sits on the first of the joined verbs
         anchors += [doc[a].head.i for a in anchors if doc[a].dep_ == "conj"]
         victims = [(c.start, c.end) for c in counts]
-        a1, a2, assoc = _actors(doc, scope, anchors, trig, here, victims)
+        a1, a2, assoc = _actors(doc, scope, anchors, trig, here if trig.event_type is not None or summary
+                                else _home(sent, here, country), victims)
         if not summary and a1 is not None and _reporter(doc, hit, a1):
             a1 = None       # "the army confirmed the attack": who tells of it did not do it
         if not summary:
@@ -265,7 +272,7 @@ class Extractor:
                     place.text.lower() == a1.text.lower() and place.feature == "country":
                 place = None    # "strikes by Iran": the doer's name, not where it happened
         trig, a1, a2 = refine(trig, a1, a2, here, frames, bool(ARMED_WORDS.search(scope.text)),
-                              invent=summary)
+                              invent=summary or (a1 is None and _unnamed_doer(doc, hit)))
         if trig.event_type is None and a1 is None and a2 is None and not summary:
             return None     # a CAMEO interaction needs a source or a target ("de-escalation would be difficult")
         if not summary and trig.event_type in VIOLENT and a1 is None and a2 is None and fat is None \
@@ -280,6 +287,9 @@ class Extractor:
             a2 = generic_actor("civilians", here)
         date, precision, date_text = _when(scope, anchor, previous, getattr(self, "_approx", None),
                                            doc[hit.head].idx - scope.start_char)
+        told = None if summary else _day_of_told_act(scope.text, date_text, earlier, article.article_id)
+        if told is not None:
+            date, precision = told
         if not summary and date_text is None and date and len(date) == 10 and _definite(doc, hit):
             # "The strikes by Iran were ...": an act told before, named again; its day is that
             # act's, not the day the story has reached
@@ -295,6 +305,7 @@ class Extractor:
                          and ENUMERATED.search(m.sentence)), None)
             if told is not None:
                 date, precision = told.date, told.date_precision
+        a1, a2 = frontline(trig, a1, a2, place, date)
         if not summary and trig.cameo == "138" and date_text is None:
             return None     # "vowed revenge against ...": a threat is an event when dated and specific
         ref = anchor or getattr(self, "_approx", None)
@@ -349,6 +360,14 @@ class Extractor:
         if main.actor2 is not None and main.actor1 is not None and main.actor1.name == main.actor2.name \
                 and main.event_type != "Battles":
             main = dataclasses.replace(main, actor2=None)
+        if main.date_text is None:
+            # the act was told in a later sentence ("... dismantled a lab. Two were arrested."):
+            # the report's own date is the first one it writes
+            for sent in doc.sents:
+                date, precision, text = _when(sent, anchor, None, getattr(self, "_approx", None))
+                if text:
+                    main = dataclasses.replace(main, date=date, date_precision=precision, date_text=text)
+                    break
         counts = find_counts(doc.text)
         fat, inj = figure(counts, "killed"), figure(counts, "injured")
         main = dataclasses.replace(main, fatalities=fat or main.fatalities, injuries=inj or main.injuries,
@@ -361,6 +380,8 @@ class Extractor:
         here = (place.iso3 if place else None) or country
         date, precision, date_text = _when(sent, anchor, None, getattr(self, "_approx", None))
         armed = [h.actor for h in find_actors(doc.text, here) if h.actor.type in ARMED_TYPES]
+        # a named group or a qualified force ("Turkish forces") before a bare "forces"
+        armed.sort(key=lambda a: a.actor_id is None and len((a.text or "").split()) < 2)
         trig = FALLBACK_ARMED if armed else FALLBACK
         actor1 = armed[0] if armed else generic_actor("protesters", here)
         return Mention(

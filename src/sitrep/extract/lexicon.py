@@ -80,6 +80,13 @@ def validate(name: str, data: Any) -> None:
         for c in data.get("community_militias") or []:
             _need(c.get("type") in ACTOR_TYPES and "{name}" in c.get("name", "") and c.get("words"), name,
                   "community_militias entry")
+        for f in data.get("frontlines") or []:
+            _need(isinstance(f.get("country"), str) and len(f["country"]) == 3 and f.get("admin1"), name,
+                  "frontlines: country and admin1")
+            _need(all(s in ids or (s.startswith("generic:") and s[8:] in (data.get("generic") or {}))
+                      for s in f.get("sides") or ()) and len(f.get("sides") or ()) == 2, name,
+                  f"frontlines {f.get('country')}: two sides, registry ids or generic:<kind>")
+            _need(str(f.get("from", "")) < str(f.get("until", "9")), name, "frontlines: from before until")
         for etype, kind in (data.get("by_event_type") or {}).items():
             _need(kind in (data.get("generic") or {}), name, f"by_event_type {etype}: unknown kind {kind}")
     elif name == "demonyms.yaml":

@@ -141,18 +141,28 @@ def background(doc, trigger_i: int, sent=None, has_toll: bool = False) -> bool:
     """True when a long article's sentence states a habit, a general truth or context rather
     than an event: a verb trigger in the present simple or progressive ("they accuse China",
     "militants are also targeting workers", "have been attacking"), habitual adverbs on the
-    trigger ("has long accused"), or an act named only as the point of reference of "since"
-    ("tensions since the October attacks")."""
+    trigger ("has long accused"), "in the past" on the verb, or an act named only as the point
+    of reference of "since" ("tensions since the October attacks")."""
     tok = doc[trigger_i]
     sent = sent if sent is not None else tok.sent
-    if tok.dep_ == "pobj" and tok.head.lower_ == "since":
-        return True
+    if any(a.lower_ == "since" and a.dep_ == "prep" for a in tok.ancestors):
+        return True     # inside the object of "since" ("since the May raids by X and Y's shelling of Z")
+    if tok.pos_ in ("NOUN", "PROPN"):
+        # the same when the parse loses the phrase: "since" and no verb before the act noun
+        since = next((t for t in reversed(list(sent[:max(0, tok.i - sent.start)])) if t.lower_ == "since"), None)
+        if since is not None and not any(t.pos_ in ("VERB", "AUX") for t in sent.doc[since.i + 1:tok.i]):
+            return True
     verb = tok if tok.pos_ in ("VERB", "AUX") else None
     if verb is None and tok.dep_ in ("dobj", "nsubjpass", "nsubj") and tok.head.pos_ == "VERB":
         verb = tok.head
     if verb is None:
         return False
     kids = list(verb.children)
+    chain = [verb] + [a for a in list(verb.ancestors)[:2] if a.pos_ in ("VERB", "AUX")]
+    if any(c.dep_ == "prep" and c.lower_ in ("in", "over") and any(g.lower_ == "past" and g.dep_ == "pobj"
+                                                                  for g in c.children)
+           for v in chain for c in v.children):
+        return True     # "in the past, the two sides agreed to ...": history, not the news
     if any(c.dep_ == "advmod" and c.lower_ in ("long", "often", "frequently", "regularly", "routinely",
                                                 "usually", "typically", "always", "generally") for c in kids):
         return True

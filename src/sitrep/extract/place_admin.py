@@ -4,6 +4,7 @@
     "Pipri, Kaushambi (UP)"           town, then district and an abbreviated province
     "Turmero, Aragua state"           a province (or a chain of them) after a comma
     "Musa Khel district of Khost"     "<kind> of/in <name>"
+    "near the Mali-Niger border"      a shared border: neither side by itself
 
 Used by sitrep.extract.places; split out to keep each module to one job.
 """
@@ -64,6 +65,8 @@ def context_after(text: str, end: int) -> tuple[str | None, str | None]:
         if not m:
             break
         name, kind = m.group("next"), (m.groupdict().get("kind") or "").lower() or None
+        if name.endswith(".") and len(name.split()[-1]) > 4:
+            name = name[:-1]    # "near Slavne, Donetsk.": the sentence's full stop, not an abbreviation
         bare = strip_area(name)
         if bare != name:        # "Rakhine State", "Thandwe District": the kind is in the name
             kind = kind or name[len(bare):].strip().lower()
@@ -199,3 +202,34 @@ def admin1_spelling(written: str | None, place: Place) -> str | None:
     if place.admin1 and place.iso3 and _gaz().is_curated_admin1(place.iso3, place.admin1):
         return place.admin1
     return strip_area(written)      # "Red Sea state" -> "Red Sea"
+
+
+# ---------------------------------------------------------------- shared borders
+
+# the state's own forces: "six Pakistani soldiers", "Malian security personnel"
+FORCES_HEADS = {"soldier", "soldiers", "troops", "troop", "security", "police", "policemen", "forces", "army",
+                "officers", "guards", "personnel", "gendarmes", "servicemen", "paramilitaries", "sailors"}
+BORDER_PAIR = re.compile(r"\b[A-Z][\w.]*-[A-Z][\w.]*\s+(?:border|frontier|boundary)\b")
+
+
+def forces_demonym(sent, gaz) -> str | None:
+    """Near "the X-Y border" with no other place named, the side whose forces the sentence
+    names is the likelier scene ("an attack near the border that killed six Pakistani
+    soldiers"). Elsewhere a force's nationality says nothing of where ("Israeli forces
+    raided Qalqilya"), so this is read for shared borders only."""
+    for tok in sent:
+        nxt = tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else ""
+        if tok.is_title and nxt in FORCES_HEADS and (iso := gaz.country_iso3(tok.text, kinds=("demonym",))):
+            return iso
+    return None
+
+
+def shared_border(m, doc_text) -> bool:
+    """One of the two countries in "the X-Y border": the border names both, so it places the
+    event in neither (the rest of the sentence or the story decides)."""
+    after = doc_text[m.end:m.end + 30]
+    if re.match(r"-[A-Z][\w.]*\s+(?:border|frontier|boundary)\b", after):
+        return True
+    joined = re.search(r"[A-Z][\w.]*-$", doc_text[max(0, m.start - 20):m.start]) or \
+        re.fullmatch(r"[A-Z][\w.]*-[A-Z][\w.]*", m.text)
+    return bool(joined) and bool(re.match(r"\s+(?:border|frontier|boundary)\b", after))

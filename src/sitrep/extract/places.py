@@ -42,9 +42,9 @@ import functools
 import re
 from collections import Counter
 
-from sitrep.extract.place_admin import (AREA_WORDS, NOT_PLACES, _NAME, _replace,
+from sitrep.extract.place_admin import (AREA_WORDS, BORDER_PAIR, NOT_PLACES, _NAME, _replace,
                                         admin1_of_district, admin1_spelling, context_after,
-                                        from_parenthesis)
+                                        forces_demonym, from_parenthesis, shared_border)
 from sitrep.geocode import get_gazetteer
 from sitrep.geocode.names import key
 from sitrep.models import Place
@@ -198,8 +198,9 @@ def event_place(sent, doc=None, article_country: str | None = None) -> Place | N
         return _finish(cand, m, sent.doc, admin1s)
     # no place the gazetteer knows: the country the sentence points to, else the article's
     for iso in (countries_here[0] if len(countries_here) == 1 else None,
+                hint_iso if allowed else None, forces_demonym(sent, gaz) if BORDER_PAIR.search(text) else None,
                 hint_iso, article_country, next(iter(allowed)) if len(allowed) == 1 else None,
-                *sorted(_demonym_countries(sent, gaz))[:1]):
+                *_demonym_countries(sent, gaz)[:1]):
         if iso:
             return gaz.country_place(iso)
     return None
@@ -209,15 +210,18 @@ def _is_metonym(m, gaz) -> bool:
     return m.label != "REGEX" and gaz.country_iso3(m.text, kinds=("metonym",)) is not None
 
 
-def _demonym_countries(sent, gaz) -> set[str]:
-    out = set()
+def _demonym_countries(sent, gaz) -> list[str]:
+    """Countries of the nationality words in the sentence, in the order written (the first
+    one usually qualifies the people the event befell: "killed six Pakistani soldiers ...,
+    the army chief called his Iranian counterpart")."""
+    out = []
     for tok in sent:
         nxt = tok.nbor(1).text.lower() if tok.i + 1 < len(tok.doc) else ""
         after = tok.nbor(2).text.lower() if tok.i + 2 < len(tok.doc) else ""
         if nxt == "-" and HYPHEN_MODIFIER.match(f"-{after}"):
             continue      # "Saudi-led coalition" says who, not where
-        if tok.is_title and (iso := gaz.country_iso3(tok.text, kinds=("demonym",))):
-            out.add(iso)
+        if tok.is_title and (iso := gaz.country_iso3(tok.text, kinds=("demonym",))) and iso not in out:
+            out.append(iso)
     return out
 
 
@@ -288,8 +292,10 @@ TERRITORY = re.compile(r"\b(?P<demonym>[A-Z][a-z]+)\s+(?:territory|territories|s
 
 def _not_a_location(m, doc_text) -> bool:
     """Names that say who or what, not where: a hyphenated modifier, a word inside a quoted
-    code name, the country on the other side of a border."""
+    code name, the country on the other side of a border, either side of a shared border."""
     if HYPHEN_MODIFIER.match(doc_text, m.end):
+        return True
+    if shared_border(m, doc_text):
         return True
     before = doc_text[max(0, m.start - 80):m.start]
     if CODE_NAME.search(before):

@@ -1,6 +1,8 @@
 """Per-mention judgements the extractor makes: actors and their roles, reporters vs doers,
 first-person speakers, definite back-references, background dates, the place and date of a
-sentence, and the ACLED refinements by actor type (`refine`)."""
+sentence, and the ACLED refinements by actor type (`refine`); acts told without a doer
+(`_unnamed_doer`), whose officials meet abroad (`_home`), "hours before the attack"
+(`_day_of_told_act`) and fire on a standing front line (`frontline`)."""
 from __future__ import annotations
 
 import dataclasses
@@ -139,6 +141,58 @@ def _definite(doc, hit) -> bool:
     return any(c.lower_ in ("the", "that", "this", "these", "those") for c in dets)
 
 
+def _unnamed_doer(doc, hit) -> bool:
+    """Is the act told in the passive with no doer ("a soldier was shot dead", "eleven police
+    officers were killed in an attack on a station", "nine died in an assault")? ACLED then
+    codes the perpetrator as an unidentified armed group, in a long article as in a one-event
+    report."""
+    return any(_passive_without_doer(doc[i]) for i in {hit.head, _hroot(doc, hit)})
+
+
+def _passive_without_doer(tok) -> bool:
+    verb = tok if tok.pos_ in ("VERB", "AUX") else None
+    if verb is None and tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        verb = tok.head.head    # "were killed in an attack": the act hangs on the passive verb
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    kids = list(verb.children)
+    if any(c.dep_ == "agent" for c in kids):
+        return False
+    if not any(c.dep_ == "auxpass" for c in kids) and not (verb.lemma_.lower() in ("die", "perish") and verb is not tok):
+        return False    # neither passive nor "died in an attack"
+    return not any(c.dep_ == "agent" for c in tok.children) and \
+        not any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children)
+
+
+def _home(span, here: str | None, article_country: str | None) -> str | None:
+    """Whose unnamed officials a diplomatic sentence speaks of: talks held abroad ("the prime
+    minister met ... in Davos, Switzerland") are the story's country's, not the venue's,
+    unless the sentence calls someone by the venue country's nationality ("Pakistani")."""
+    if not here or not article_country or here == article_country:
+        return here or article_country
+    from sitrep.extract.actors import country_iso3
+    if any(e.label_ == "NORP" and country_iso3(e.text) == here for e in span.ents) or \
+            any(t.tag_ in ("JJ", "NNP", "NNPS") and t.text[:1].isupper() and country_iso3(t.text) == here
+                and t.ent_type_ != "GPE" for t in span):
+        return here
+    return article_country
+
+
+_HOURS_FROM_ACT = re.compile(r"\b(?:hours?|minutes?|moments?)\s+(?:before|after|prior\s+to)\s+(?:the|that|this|Tuesday's|"
+                             r"Monday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's)\s+(?:\w+\s+)?"
+                             r"(?:attack|strike|strikes|raid|bombing|blast|assault|ambush|shelling|explosion)s?\b", re.I)
+
+
+def _day_of_told_act(text: str, date_text: str | None, earlier, article_id: str):
+    """"Hours before the attack": the day of the violent act the story told last (not of
+    whatever it told just before), as (date, precision), else None."""
+    if not date_text or not _HOURS_FROM_ACT.search(text):
+        return None
+    act = next((m for m in reversed(earlier) if m.article_id == article_id and m.event_type in VIOLENT
+                and m.date and m.date_precision == 1), None)
+    return (act.date, 1) if act is not None else None
+
+
 def _pluperfect(doc, hit) -> bool:
     tok = doc[_hroot(doc, hit)]
     verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
@@ -183,6 +237,9 @@ def _actors(doc, sent, anchors: list[int], trig: Trigger, country: str | None, v
     for h in found:
         if violent and h.actor.type == "government" and h.generic:
             continue        # "officials said": a source, not a party to the fighting
+        if h.generic and h.actor.type == "civilians" and \
+                sent.text.count("(", 0, h.start) > sent.text.count(")", 0, h.start):
+            continue        # "Major X (33, resident of Y)": an aside about someone, not a party
         span = doc.char_span(sent.start_char + h.start, sent.start_char + h.end, alignment_mode="expand")
         role = None
         if any(vs <= h.start and h.end <= ve for vs, ve in victims):
@@ -208,6 +265,15 @@ def _actors(doc, sent, anchors: list[int], trig: Trigger, country: str | None, v
             a1 = pick
             rest = [a for a in rest if a is not pick]
     a2 = patients[0] if patients else (rest[0] if rest else None)
+    if a2 is None and a1 is not None and trig.event_type == "Battles":
+        # "forces of India and Pakistan exchanged fire", "A and B clashed": joint subjects fight each other
+        a2 = next((a for a in agents[1:] if a.name != a1.name), None)
+    if a1 is None and trig.event_type == "Battles":
+        # both sides among the dead ("a police captain and four militants were killed in a
+        # shootout"): the other armed side is the second party of the fight
+        a1 = next((p for p in patients[1:] if p.name != a2.name and p.type in ARMED_TYPES), None)
+        if a1 is not None and a2.type == "state_forces" and a1.type != "state_forces":
+            a1, a2 = a2, a1     # ACLED lists the state's forces first in a fight without an initiator
     if a2 is not None and a1 is not None and a2.name == a1.name and trig.event_type != "Battles":
         a2 = None
     used = {id(a1), id(a2)}
@@ -251,6 +317,31 @@ def _country_actors(doc, sent, anchors, trig, found):
     return out
 
 
+def frontline(trig: Trigger, a1: Actor | None, a2: Actor | None, place, date: str | None):
+    """Fire on a standing front line with no named perpetrator (data: actors.yaml `frontlines`):
+    the unknown side(s) are the line's two sides, e.g. "explosions recorded near Horlivka"
+    -> Military Forces of Ukraine and the NAF. Named actors are kept."""
+    from sitrep.extract.actors import frontline_sides
+    if trig.event_type not in ("Battles", "Explosions/Remote violence") or place is None:
+        return a1, a2
+    sides = frontline_sides(place.iso3, place.admin1, date)
+    if sides is None:
+        return a1, a2
+
+    def unknown(a):
+        return a is None or (a.actor_id is None and a.type == "rebel_group")
+    names = {s.name for s in sides}
+    known = [a for a in (a1, a2) if not unknown(a) and a.type != "civilians"]   # victims stay
+    if not all(a.name in names for a in known) or len(known) == 2:
+        return a1, a2       # someone else is named: not the standing line's fire
+    free = [s for s in sides if s.name not in {a.name for a in known}]
+    if unknown(a1):
+        a1, free = free[0], free[1:]
+    if unknown(a2) and free:
+        a2 = free[0]
+    return a1, a2
+
+
 def refine(trig: Trigger, a1: Actor | None, a2: Actor | None, country: str | None,
            frames: set[str], armed_words: bool = False,
            invent: bool = True) -> tuple[Trigger, Actor | None, Actor | None]:
@@ -263,7 +354,7 @@ def refine(trig: Trigger, a1: Actor | None, a2: Actor | None, country: str | Non
                                    sub_event_type=sub, cameo=cameo, goldstein=goldstein)
     t1, t2 = (a1.type if a1 else None), (a2.type if a2 else None)
     if trig.sub_event_type == "Armed clash" and t2 == "civilians" and t1 in ARMED_TYPES and \
-            trig.id in ("operation", "fire_on_positions"):
+            trig.id in ("operation", "fire_on_positions", "small_arms_fire"):
         # a raid or shooting by an armed actor that hits only civilians is one-sided violence
         # (ACLED: Violence against civilians); a "clash" with villagers stays a clash
         trig = rt("Violence against civilians", "Attack", "180", -9.0, "civilian_target")
@@ -296,6 +387,8 @@ def refine(trig: Trigger, a1: Actor | None, a2: Actor | None, country: str | Non
             a2 = a1
         if a2 is not None and a2.type in ("protesters", "rioters", "civilians") and trig.event_type == "Protests":
             a2 = None
+        if a2 is None and trig.sub_event_type == "Mob violence" and invent:
+            a2 = generic_actor("civilians", country)    # a mob's victim unnamed: a person (ACLED: civilians)
         a1 = crowd
     elif trig.event_type in VIOLENT and a1 is None and invent:
         # (a one-event report names its perpetrator or ACLED's "unidentified" stands in; in a

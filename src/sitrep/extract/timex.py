@@ -16,6 +16,7 @@ most recent such day on or before the publication date):
   weekdays         "on Tuesday", "last Tuesday", "Tuesday night"  -> latest such day <= anchor
   deictic          "today", "this morning", "tonight" -> anchor; "yesterday", "last night",
                    "overnight" -> anchor - 1; "N days ago" -> anchor - N
+  same day         "hours after", "moments before" -> previous (day-precise), else anchor
   from previous    "two days later", "a day after", "the next day" -> previous + N;
                    "a day earlier", "the previous day" -> previous - N
   coarse           "this week", "earlier this week" (precision 2), "last week" (anchor - 7,
@@ -66,6 +67,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name,
     ("since_year", r"\b(?:since|until|till|before|by|from)\s+(?:early\s+|late\s+|mid-?)?" + _YEAR + r"\b"),
     ("in_year", r"\b(?:in|during|of)\s+(?:early\s+|late\s+|mid-?)?" + _YEAR + r"\b"),
     ("rel_prev", r"\b" + _NUM + r"\s+(?P<unit>days?|weeks?)\s+(?P<dir>later|after(?:wards)?|earlier|before|prior)\b"),
+    ("hours_rel", r"\b(?:(?:a\s+few|several|some|\d+|two|three|four|five|six|just|only|mere)\s+)?"
+                  r"(?:hours?|minutes?|moments?)\s+(?:after|before|earlier|later|prior\s+to)\b"),
     ("next_day", r"\bthe\s+(?P<which>next|following|previous|preceding)\s+(?P<unit>day|morning|night|evening|week)\b"),
     ("ago", r"\b" + _NUM + r"\s+(?P<unit>days?|weeks?)\s+ago\b"),
     ("weekday", r"\b(?P<pre>last|this\s+past|on|this|next|early|late)?\s*" + _WD
@@ -206,6 +209,11 @@ def _read(kind: str, m: re.Match, anchor: dt.date | None, prev: dt.date | None,
             return prev.isoformat()[:7], 3, False
         d = prev - dt.timedelta(days=days) if back else prev + dt.timedelta(days=days)
         return d.isoformat(), 2 if unit.startswith("week") else 1, False
+    if kind == "hours_rel":
+        # "hours after the strike", "moments before the blast": the same day as what it
+        # counts from (the story's last event, else the day of publication)
+        base = prev if prev is not None and prev_precision < 3 else anchor
+        return (base.isoformat(), 1, False) if base is not None else (None, 1, False)
     if kind == "next_day":
         which, unit = g["which"].lower(), g["unit"].lower()
         base = prev or anchor

@@ -156,10 +156,12 @@ def is_topic(doc, hit: Hit) -> bool:
     tok = doc[hit.head]
     steps = 0
     while tok.head.i != tok.i and steps < 4:
-        tok = tok.head
+        child, tok = tok, tok.head
         steps += 1
         if hit.start <= tok.i < hit.end:
             continue
+        if tok.lemma_.lower() == "claim" and child.dep_ == "xcomp":
+            return False    # "the rebels claimed to have ambushed a convoy": a claimed act, not a topic
         if tok.lemma_.lower() in heads or tok.lower_ in heads:
             return True
     return False
@@ -200,8 +202,10 @@ def subordinate(doc, hit: Hit, hits: list[Hit]) -> bool:
     """An infinitive of purpose hanging off another trigger ("summoned the envoy to protest
     the shelling") states why, not a second event."""
     tok = doc[hit.head]
-    if hit.trigger.frame and tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.i != tok.i:
+    if hit.trigger.frame and tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.i != tok.i and \
+            any(o is not hit and o.start <= tok.head.head.i < o.end for o in hits):
         return True     # "recalled its ambassador in protest at ...": the manner of another act
+        # ("took part in a demonstration" is the act itself)
     if tok.dep_ not in ("advcl", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return False
     # a claim or accusation governing the act ("claimed to have thwarted an attack") reports
