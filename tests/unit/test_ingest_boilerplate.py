@@ -11,10 +11,12 @@ from sitrep.ingest import boilerplate as bp
 def test_data_file_is_valid():
     raw = yaml.safe_load(resources.files("sitrep.data").joinpath("boilerplate.yaml").read_text("utf-8"))
     assert isinstance(raw["version"], int)
-    for key in ("furniture_lines", "promo_labels", "caption_credits", "end_boxes"):
+    for key in ("furniture_lines", "promo_labels", "caption_credits", "end_boxes", "credit_cues"):
         assert raw[key] and all(isinstance(p, str) for p in raw[key])
         for pattern in raw[key]:
             re.compile(pattern)
+    # agencies are matched word by word (ingest.variants)
+    assert raw["agencies"] and all(re.fullmatch(r"[a-z]+", a) for a in raw["agencies"])
 
 
 @pytest.mark.parametrize("line", ["Share", "Permalink", "Like", "3 comments", "Leave a Reply",

@@ -111,3 +111,38 @@ def test_templated_reports_of_different_events_are_not_duplicates(tmp_path):
         '{"id": "n1", "text": "%s"}\n{"id": "n2", "text": "%s"}\n'
         % (template.format(d=9, town="Uvira"), template.format(d=11, town="Baraka")))
     assert [d.status for d, _ in ingest([tmp_path])] == ["ok", "ok"]
+
+
+MORE = ("Residents said the gunmen had warned traders two weeks earlier to stop paying taxes to the "
+        "local council. The army said it had sent reinforcements and two helicopters to the district "
+        "and was pursuing the attackers towards the forest along the border. The market, one of the "
+        "largest in the region, draws herders and farmers from several neighbouring countries.")
+
+
+def test_a_lightly_edited_wire_copy_stays_a_near_duplicate(tmp_path):
+    # another outlet's copy: own dateline credit and byline, one sentence added at the end
+    (tmp_path / "a.txt").write_text("Market attack kills dozens\n\nBy Ada Okafor\n\nNIAMEY (Reuters) - " + STORY
+                                    + " " + MORE + "\n(Reporting by Ada Okafor; Editing by Tom Reed)")
+    (tmp_path / "b.txt").write_text("Gunmen kill 31 at market\n\nBy Lena Moss\n\nNIAMEY (AFP) - " + STORY + " " + MORE
+                                    + " A regional aid group appealed for blood donors."
+                                    + "\nThe Associated Press contributed to this report.")
+    out = ingest([tmp_path])
+    assert [(d.key, d.status) for d, _ in out] == [("a.txt", "ok"), ("b.txt", "duplicate")]
+    assert "near duplicate" in out[1][0].reason
+
+
+def test_one_template_with_another_place_or_figure_is_another_report(tmp_path):
+    # reports written from one template, the only difference the place or a figure
+    note = ("On 3 March 2021, government forces shelled the positions of the rebel brigade in the area "
+            "of {place}, {region}, with heavy mortars and artillery{extra}.")
+    rows = [note.format(place="Kamianka", region="Luhansk", extra=" (1 of 2)"),
+            note.format(place="Kamianka", region="Luhansk", extra=" (2 of 2)"),
+            note.format(place="Zolote", region="Luhansk", extra=" (1 of 2)"),
+            note.format(place="Luhansk Airport", region="Luhansk", extra=" (1 of 2)")]
+    (tmp_path / "n.jsonl").write_text("".join('{"id": "r%d", "text": "%s"}\n' % (i, t) for i, t in enumerate(rows)))
+    assert [d.status for d, _ in ingest([tmp_path])] == ["ok"] * 4
+    # the same note with the split marker left out is the same report: a copy
+    (tmp_path / "m.jsonl").write_text('{"id": "r9", "text": "%s"}\n' % note.format(
+        place="Zolote", region="Luhansk", extra=""))
+    # (m.jsonl sorts first, so its note is the original and the marked copy in n.jsonl the duplicate)
+    assert [d.status for d, _ in ingest([tmp_path])] == ["ok", "ok", "ok", "duplicate", "ok"]

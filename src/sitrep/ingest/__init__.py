@@ -14,8 +14,11 @@ How an input travels (one module each):
                         -> format -> units: html.parse_html, records.read_jsonl/read_json,
                         feeds.read_feed, page.parse_text_page (split.split_page cuts pages
                         holding several articles; boilerplate classifies lines; dates reads stamps)
-    build.build         unit -> Document + Articles (ids, hashes, ok/empty/not_news)
+    build.build         unit -> Document + Articles (ids, hashes, ok/empty/not_news;
+                        language.not_english weighs English against other languages)
     dedupe.Deduper      exact and near duplicates against the store and within the run
+                        (variants.swapped: a different place/name/figure at one spot of
+                        aligned text makes another report, not a copy)
 """
 from __future__ import annotations
 

@@ -5,10 +5,9 @@ yet the same collection usually holds other reports of the same story. A reader 
 article by those: sitrep does the same, and marks the date inferred (`published_how =
 "related"`). Without an anchor, "on Tuesday" or "this morning" cannot be resolved at all.
 
-Relatedness is the Jaccard similarity of the capitalised names two texts state (the `facts`
-of the duplicate detector). Calibration on the demo corpus and hand-made pairs: reports of one
-story share 0.16-0.21 of their names (20+ names), reports on the same conflict from another
-year 0.12-0.13, unrelated stories from one outlet under 0.08; so 0.15 with at least 15 shared
+Relatedness is the Jaccard similarity of the capitalised names two texts state (`names_of`).
+Calibration on the demo corpus and hand-made pairs: reports of one story share 0.16-0.21 of
+their names (20+ names), reports on the same conflict from another year 0.12-0.13, unrelated stories from one outlet under 0.08; so 0.15 with at least 15 shared
 names. A candidate is refused when the undated article itself names a full date later than
 the candidate's publication date (it cannot have been published before what it reports).
 
@@ -19,14 +18,22 @@ It runs in the parent before any engine dispatches work, so every engine sees th
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import deque
 
 from sitrep.ingest.dates import find_dates
-from sitrep.ingest.dedupe import facts, jaccard
+from sitrep.ingest.dedupe import jaccard
 from sitrep.models import DOC_OK, Article, Document
 
 MIN_JACCARD = 0.15
 MIN_SHARED = 15
+
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'-]+")
+
+
+def names_of(text: str) -> frozenset[str]:
+    """The capitalised words a text states, sentence-initial ones left out."""
+    return frozenset(_NAME.findall(text))
 
 
 class RelatedDates:
@@ -35,7 +42,7 @@ class RelatedDates:
 
     def infer(self, window: list[tuple[Document, list[Article]]]) -> list[tuple[Document, list[Article]]]:
         ok = [a for _, arts in window for a in arts if a.status == DOC_OK]
-        names = {a.article_id: facts(a.text)[1] for a in ok}
+        names = {a.article_id: names_of(a.text) for a in ok}
         dated = [(names[a.article_id], a.published) for a in ok if a.published]
         candidates = list(self.recent) + dated
         out = []
