@@ -78,6 +78,11 @@ from sitrep.extract.roles import (  # noqa: F401
 
 
 
+def _one_event(article, n_chunks: int) -> bool:
+    """A short one-paragraph report (an ACLED-style note, a wire brief): one event."""
+    return n_chunks == 1 and "\n" not in article.text.strip() and len(article.text) <= SUMMARY_MAX_CHARS
+
+
 class Extractor:
     def __init__(self, settings=None, nlp=None):
         self.settings = settings
@@ -130,8 +135,7 @@ class Extractor:
                 log.debug("estimate_anchor failed", exc_info=True)
         self._approx = approx
         country = _article_country([d for _, d in chunk_docs])
-        summary = len(chunk_docs) == 1 and "\n" not in article.text.strip() and \
-            len(article.text) <= SUMMARY_MAX_CHARS
+        summary = _one_event(article, len(chunk_docs))
         mentions: list[Mention] = []
         previous = None
         for chunk, doc in chunk_docs:
@@ -349,10 +353,11 @@ class Extractor:
         if main.actor2 is not None and main.actor1 is not None and main.actor1.name == main.actor2.name \
                 and main.event_type != "Battles":
             main = dataclasses.replace(main, actor2=None)
-        counts = find_counts(doc.text)
+        text = doc.text     # spaCy joins every token each time it is asked
+        counts = find_counts(text)
         fat, inj = figure(counts, "killed"), figure(counts, "injured")
         main = dataclasses.replace(main, fatalities=fat or main.fatalities, injuries=inj or main.injuries,
-                                   sentence=doc.text, start=chunk.start, end=chunk.start + len(doc.text))
+                                   sentence=text, start=chunk.start, end=chunk.start + len(text))
         return [main]
 
     def _fallback(self, article, chunk, doc, country, anchor) -> Mention:
