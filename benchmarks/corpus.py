@@ -68,10 +68,13 @@ def recombined(pool: list[tuple[str, str]], n: int, seed: int = 7) -> list[tuple
         raise SystemExit("benchmark: no texts to build a corpus from (examples/demo is empty "
                          "and ../shared is absent)")
     rng = random.Random(seed)
-    out, seen = [], set()
+    out, seen, tries = [], set(), 0
     while len(out) < n:
+        tries += 1
         text = " ".join(rng.sample(sentences, min(len(sentences), rng.randint(4, 9))))
-        if text not in seen or len(seen) > 50 * n:   # give up on uniqueness for a tiny pool
+        # give up on uniqueness for a tiny pool (counting tries: `seen` stops growing once a
+        # pool's combinations run out, so a bound on it would loop forever)
+        if text not in seen or tries > 50 * n:
             seen.add(text)
             out.append((f"mix:{len(out)}", text))
     return out

@@ -217,10 +217,18 @@ class Event:
 
 # ---------------------------------------------------------------- dict conversion
 
+_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}    # per class: its fields, None if no dataclass
+
+
 def to_dict(record: Any) -> Any:
     """A record (or list/tuple of them) as plain JSON-able data."""
-    if dataclasses.is_dataclass(record) and not isinstance(record, type):
-        return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    cls = type(record)
+    names = _FIELD_NAMES.get(cls, ())
+    if names == ():     # first time this class is seen (the store writes thousands of records)
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls)) \
+            if dataclasses.is_dataclass(cls) else None
+    if names is not None:
+        return {name: to_dict(getattr(record, name)) for name in names}
     if isinstance(record, (list, tuple)):
         return [to_dict(r) for r in record]
     if isinstance(record, dict):

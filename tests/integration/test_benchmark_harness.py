@@ -39,3 +39,13 @@ def test_corpus_reaches_the_size_without_duplicates(tmp_path):
     assert len({r["id"] for r in records}) == len(records)
     assert len({r["text"] for r in records}) == len(records)
     assert corpus.texts(tmp_path / "c") == [r["text"] for r in records]
+
+
+def test_corpus_from_a_tiny_pool_ends():
+    # five sentences give 240 distinct texts: asking for more must repeat some, not loop forever
+    pool = [("p", "Rain fell on the old town square. Nobody came to the morning market. "
+                  "The baker sold bread to three cats. A bus left the depot at noon. "
+                  "Lights went out along the river road.")]
+    out = corpus.recombined(pool, 400)
+    assert len(out) == 400
+    assert 200 <= len({text for _, text in out}) < 400

@@ -62,3 +62,17 @@ def test_pipeline_tags_lemmas_and_entities_equal_the_plain_model(nlp):
     for ours, theirs in zip(nlp.pipe(texts), plain.pipe(texts)):
         assert [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i) for t in ours] == \
             [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i) for t in theirs]
+
+
+@pytest.mark.model
+def test_lemma_index_as_sets_gives_the_models_lemmas(nlp):
+    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert all(isinstance(v, frozenset) for v in table.values())
+    plain = spacy.load(MODEL, disable=["ner"])
+    # inflections whose rules try several endings against the index (the slow path before)
+    text = ("The militias were ambushing convoys, shelled villages, looted the cattle pens and "
+            "kidnapped wives; the worst-hit towns hardest-pressed, buses and ferries stopped, "
+            "stories retold by the oldest fishermen who'd fled.")
+    ours = [(t.text, t.lemma_) for t in nlp(text)]
+    assert ours == [(t.text, t.lemma_) for t in plain(text)]
+    assert ("shelled", "shell") in ours and ("ferries", "ferry") in ours

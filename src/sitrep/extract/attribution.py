@@ -16,7 +16,10 @@ def _patterns():
     verbs = [v for v in lexicon.load("cues.yaml")["say_verbs"] if v != "according"]
     # the verb must be written in lower case ("Islamic State" is no "stated") and not be passive
     verb_re = "(?-i:" + "|".join(sorted({re.escape(v) for v in verbs}, key=len, reverse=True)) + r")(?!\s+by\b)"
-    return [
+    # every pattern below needs "according to" or a say-verb after a space or comma: a sentence
+    # with neither is no claim, and is told so without trying the (backtracking) patterns
+    maybe = re.compile(r"(?i:according to)|(?<!\w)" + verb_re)
+    return maybe, [
         # "according to the BLF", "according to Iranian state media"
         re.compile(r"\baccording to\s+((?:the\s+)?[^,.;:()]{2,70}?)(?=\s*(?:[,.;:)]|$|\s+(?:on|in|at|who|which|that)\b))", re.I),
         # "..., police said." / "..., said the ministry."
@@ -35,7 +38,10 @@ _NOT_SOURCE = re.compile(r"^(?:it|this|that|there|they|he|she|we|i|which|who|wha
 
 def attribution(sentence: str) -> str | None:
     """The source a sentence attributes its claim to, or None for a bare assertion."""
-    for pat in _patterns():
+    maybe, patterns = _patterns()
+    if not maybe.search(sentence):
+        return None
+    for pat in patterns:
         m = pat.search(sentence)
         if not m:
             continue
@@ -43,7 +49,7 @@ def attribution(sentence: str) -> str | None:
         src = re.sub(r"^(?:the|a|an)\s+", "", src, flags=re.I)
         if not src or _NOT_SOURCE.match(src) or len(src) > 70:
             continue
-        if pat is _patterns()[3] and not (src[0].isupper() or src.lower().split()[0] in ("police", "officials", "media")):
+        if pat is patterns[3] and not (src[0].isupper() or src.lower().split()[0] in ("police", "officials", "media")):
             continue
         return src
     return None

@@ -82,6 +82,11 @@ from sitrep.extract.roles import (  # noqa: F401
 
 
 
+def _one_event(article, n_chunks: int) -> bool:
+    """A short one-paragraph report (an ACLED-style note, a wire brief): one event."""
+    return n_chunks == 1 and "\n" not in article.text.strip() and len(article.text) <= SUMMARY_MAX_CHARS
+
+
 class Extractor:
     def __init__(self, settings=None, nlp=None):
         self.settings = settings
@@ -134,8 +139,7 @@ class Extractor:
                 log.debug("estimate_anchor failed", exc_info=True)
         self._approx = approx
         country = _article_country([d for _, d in chunk_docs])
-        summary = len(chunk_docs) == 1 and "\n" not in article.text.strip() and \
-            len(article.text) <= SUMMARY_MAX_CHARS
+        summary = _one_event(article, len(chunk_docs))
         mentions: list[Mention] = []
         previous = None
         for chunk, doc in chunk_docs:
@@ -368,10 +372,11 @@ class Extractor:
                 if text:
                     main = dataclasses.replace(main, date=date, date_precision=precision, date_text=text)
                     break
-        counts = find_counts(doc.text)
+        text = doc.text     # spaCy joins every token each time it is asked
+        counts = find_counts(text)
         fat, inj = figure(counts, "killed"), figure(counts, "injured")
         main = dataclasses.replace(main, fatalities=fat or main.fatalities, injuries=inj or main.injuries,
-                                   sentence=doc.text, start=chunk.start, end=chunk.start + len(doc.text))
+                                   sentence=text, start=chunk.start, end=chunk.start + len(text))
         return [main]
 
     def _fallback(self, article, chunk, doc, country, anchor) -> Mention:

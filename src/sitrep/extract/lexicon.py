@@ -12,6 +12,9 @@ from sitrep.models import ACTOR_TYPES
 
 DATA_DIR = pathlib.Path(__file__).resolve().parents[1] / "data"
 FILES = ("triggers.yaml", "actors.yaml", "demonyms.yaml", "cues.yaml")
+# libyaml when PyYAML has it: 0.01 s instead of 0.07 s for these files, at the start of every
+# process and every `-j` worker (same data either way)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class DataError(ValueError):
@@ -21,7 +24,7 @@ class DataError(ValueError):
 @functools.lru_cache(maxsize=None)
 def load(name: str) -> dict[str, Any]:
     with open(DATA_DIR / name, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+        data = yaml.load(fh, Loader=_LOADER)  # noqa: S506 - a safe loader
     validate(name, data)
     return data
 

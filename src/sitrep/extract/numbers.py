@@ -4,6 +4,7 @@ qualifiers ("at least nine", "nearly 100"), vague quantities by ACLED's conventi
 explicit zeros ("no casualties were reported"). Pure functions over strings; no model needed."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -162,7 +163,15 @@ def _make(kind, value_text, m, text, victims=None, explicit=False, sum_phrase=No
 
 
 def find_counts(text: str) -> list[Count]:
-    """Every killed/injured count in `text`, overlapping readings resolved (longest first)."""
+    """Every killed/injured count in `text`, overlapping readings resolved (longest first).
+    Remembered for the last few texts: a short report is read once per sentence and again
+    whole, and a one-sentence report is the same text twice (Count is frozen; each caller
+    gets its own list)."""
+    return list(_find_counts(text))
+
+
+@functools.lru_cache(maxsize=256)
+def _find_counts(text: str) -> tuple[Count, ...]:
     masked = mask_dates(text)
     out: list[Count] = []
     flags = re.I
@@ -240,7 +249,7 @@ def find_counts(text: str) -> list[Count]:
             (("injured",) if word.startswith(("injur", "one injured", "one hurt", "one was hurt")) else ("killed",))
         for k in kinds:
             out.append(Count(k, 0, 0, 0, None, m.start(), m.end(), text[m.start():m.end()], None, True))
-    return _resolve_overlaps(out)
+    return tuple(_resolve_overlaps(out))
 
 
 def _victims(phrase: str | None) -> str | None:

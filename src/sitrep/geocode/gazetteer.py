@@ -249,7 +249,11 @@ class Gazetteer:
                 continue
             if akey[:1] != k[:1] or abs(len(akey) - len(k)) > 3:
                 continue
-            ratio = difflib.SequenceMatcher(None, k, akey).ratio()
+            sm = difflib.SequenceMatcher(None, k, akey)
+            # quick_ratio and real_quick_ratio are upper bounds of ratio: same matches, cheaper
+            if sm.real_quick_ratio() < cutoff or sm.quick_ratio() < cutoff:
+                continue
+            ratio = sm.ratio()
             if ratio >= cutoff:
                 scored.append((ratio, aname, iso3))
         if not scored:

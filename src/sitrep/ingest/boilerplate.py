@@ -25,7 +25,8 @@ _CAPS_LABEL = re.compile(r"^(?P<label>[A-Z][A-Z &'-]{1,24})\s*:\s*(?P<rest>\S.*)
 @functools.lru_cache(maxsize=1)
 def cues() -> dict:
     """The compiled cue patterns of data/boilerplate.yaml."""
-    raw = yaml.safe_load(resources.files("sitrep.data").joinpath("boilerplate.yaml").read_text("utf-8"))
+    raw = yaml.load(resources.files("sitrep.data").joinpath("boilerplate.yaml").read_text("utf-8"),
+                    Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
 
     def whole(pats):
         return [re.compile(rf"^(?:{p})$", re.IGNORECASE) for p in pats]

@@ -6,13 +6,18 @@
     (`sitrep.geocode.ruler_patterns()`, else the short list in data/ruler.yaml) so that
     "Sistan-Baluchestan" stays one entity;
   - `sitrep_trigger_flags`, which marks tokens that can start a trigger pattern
-    (`token._.sitrep_trigger`), so later stages skip sentences without one cheaply.
+    (`token._.sitrep_trigger`), so later stages skip sentences without one cheaply;
+  - in place of the model's "ner" (kept, disabled, as "ner_model"): `sitrep_scoped_ner`, the
+    same NER run only on windows around the capitalised names the ruler left open
+    (nlp/ner_scope.py), and in a short one-event report only in its first sentence. On 2,000
+    ACLED notes it reads 36 % of the tokens; dates and numbers far from any name get no
+    entity (extraction reads neither).
 
-Speed (see benchmarks/README.md), each with exactly spaCy's output: the ruler is
+Other speed-ups (see benchmarks/README.md), each with exactly spaCy's output: the ruler is
 FastEntityRuler (dict lookups instead of spaCy's Matcher/PhraseMatcher; pattern tokenisations
 cached on disk next to the gazetteer cache, so start-up and every `-j` worker skip them); the
 model's attribute_ruler matches one-token patterns once per (ORTH, TAG, DEP) and its rule
-lemmatizer remembers lemmas per (ORTH, POS, MORPH).
+lemmatizer remembers lemmas per (ORTH, POS, MORPH) and asks its word index as sets, not lists.
 """
 from __future__ import annotations
 
@@ -41,11 +46,20 @@ def make_trigger_flags(nlp: Language, name: str):
     from sitrep.extract.triggers import lexicon_index
     _, first, _, _ = lexicon_index()
     words = frozenset(first)
+    hashes = frozenset(get_string_id(w) for w in words)
+    lemma_ok: dict[int, bool] = {}      # lemma hash -> its lower-case form is a first word
 
     def flag(doc):
-        for tok in doc:
-            if tok.lower_ in words or tok.lemma_.lower() in words:
-                tok._.sitrep_trigger = True
+        # read as arrays: the same test as `tok.lower_ in words or tok.lemma_.lower() in words`
+        strings = doc.vocab.strings
+        for i, (low, lemma) in enumerate(doc.to_array([LOWER, LEMMA]).tolist()):
+            hit = low in hashes
+            if not hit:
+                hit = lemma_ok.get(lemma)
+                if hit is None:
+                    hit = lemma_ok[lemma] = strings[lemma].lower() in words if lemma else False
+            if hit:
+                doc[i]._.sitrep_trigger = True
         return doc
     return flag
 
@@ -312,6 +326,20 @@ def _memo_rule_lemmas(nlp: Language) -> None:
     if isinstance(lem, Lemmatizer) and not isinstance(lem, _MemoLemmas) and \
             getattr(lem, "mode", None) == "rule" and type(lem).__call__ is Lemmatizer.__call__:
         lem.__class__ = _memo_class(type(lem))
+        _index_as_sets(lem)
+
+
+def _index_as_sets(lem: Lemmatizer) -> None:
+    """The rule lemmatizer's "lemma_index" holds one word list per part of speech (57k nouns)
+    and rule_lemmatize asks `form in index` of it for every rule that fits the word's ending:
+    a scan of the list, ~80 us per new word. As frozensets the same questions get the same
+    answers; rule_lemmatize does nothing else with them."""
+    if not lem.lookups.has_table("lemma_index"):
+        return
+    table = lem.lookups.get_table("lemma_index")
+    for pos in list(table.keys()):
+        if isinstance(table[pos], list):
+            table[pos] = frozenset(table[pos])
 
 
 class _ProbedAttributeMatches:
@@ -377,13 +405,33 @@ def _probe_attribute_ruler(nlp: Language) -> None:
     ar.__class__ = _probed_class(type(ar))
 
 
+@Language.factory("sitrep_scoped_ner", requires=["doc.sents"],
+                  assigns=["doc.ents", "token.ent_type", "token.ent_iob"])
+def make_scoped_ner(nlp: Language, name: str, model_ner: str = "ner_model"):
+    """The model's NER (kept in the pipeline, disabled, as `model_ner`) run only around the
+    names the entity ruler left open (nlp/ner_scope.py)."""
+    from sitrep.nlp.ner_scope import ScopedNER, open_windows
+    return ScopedNER(nlp.get_pipe(model_ner), open_windows, name=name)
+
+
+def _scope_ner(nlp: Language) -> None:
+    """Put the scoped NER where "ner" was; the model's own stays in the pipeline, disabled."""
+    if "ner" not in nlp.pipe_names or nlp.get_pipe_meta("ner").factory != "ner":
+        return
+    nlp.rename_pipe("ner", "ner_model")
+    nlp.add_pipe("sitrep_scoped_ner", name="ner", after="ner_model")
+    nlp.disable_pipe("ner_model")
+
+
 @functools.lru_cache(maxsize=2)
 def load_pipeline(model: str = MODEL) -> Language:
     """The cached pipeline: the model, minus nothing it needs (tagger and lemmatizer for trigger
-    lemmas, parser for roles and sentences, ner for places), plus the ruler and trigger flags."""
+    lemmas, parser for roles and sentences, ner for places), plus the ruler and trigger flags;
+    the NER runs only around names the ruler did not already decide (nlp/ner_scope.py)."""
     nlp = spacy.load(model)
     _memo_rule_lemmas(nlp)
     _probe_attribute_ruler(nlp)
     add_entity_ruler(nlp, actor_patterns(nlp) + place_patterns(nlp))
     nlp.add_pipe("sitrep_trigger_flags", after="lemmatizer")
+    _scope_ner(nlp)
     return nlp
