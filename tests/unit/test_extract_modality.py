@@ -107,3 +107,33 @@ def test_the_month_may_is_not_a_hedge():
     assert text_modality("Two attacks on May 19 killed seven soldiers.", "killed") == "asserted"
     assert text_modality("Since May rebels killed seven soldiers.", "killed") == "asserted"
     assert text_modality("Rebels may attack the convoy.", "attack") == "hypothetical"
+
+
+def test_a_period_of_years_makes_history_even_on_the_subject():
+    """"over the past few years" on the verb, or hung by the parse on its subject, and "in
+    recent years" make the clause history; "over the past day" and "last year" do not."""
+    from sitrep.extract.modality import background
+
+    def clause(prep, mod, unit, on_subject):
+        head = 0 if on_subject else 5
+        return _tagged([("rebels", "rebel", 5, "nsubj", "NNS", "NOUN"), (prep, prep, head, "prep", "IN", "ADP"),
+                        ("the", "the", 4, "det", "DT", "DET"), (mod, mod, 4, "amod", "JJ", "ADJ"),
+                        (unit, unit, 1, "pobj", "NNS", "NOUN"), ("set", "set", 5, "ROOT", "VBD", "VERB"),
+                        ("camps", "camp", 5, "dobj", "NNS", "NOUN")])
+    assert background(clause("over", "past", "years", on_subject=True), 5)
+    assert background(clause("in", "recent", "years", on_subject=False), 5)
+    assert background(clause("during", "last", "decades", on_subject=False), 5)
+    assert not background(clause("over", "past", "days", on_subject=True), 5)
+    assert not background(clause("in", "heavy", "years", on_subject=False), 5)
+
+
+def test_present_simple_in_a_relative_clause_is_a_standing_state():
+    """"militants who hold camps there": a state, not an act; "who seized camps" is one."""
+    from sitrep.extract.modality import background
+
+    def who(verb, tag):
+        return _tagged([("militants", "militant", 3, "nsubj", "NNS", "NOUN"), ("who", "who", 2, "nsubj", "WP", "PRON"),
+                        (verb, verb, 0, "relcl", tag, "VERB"), ("fled", "flee", 3, "ROOT", "VBD", "VERB"),
+                        ("camps", "camp", 2, "dobj", "NNS", "NOUN")])
+    assert background(who("hold", "VBP"), 4)
+    assert not background(who("seized", "VBD"), 4)

@@ -1,6 +1,8 @@
 """Fusion of hand-built mentions: which reports become one event, and the fields it gets."""
 from __future__ import annotations
 
+import dataclasses
+
 from fuse_builders import (BALOCHISTAN, BLF, BOLAN, CIV_IRN, CIV_PAK, CLASH, CONDEMN, FC, IED,
                            IRAN, IRAN_GOV, IRGC, JAA, KECH, MISSILE, PAK_GOV, PAKISTAN, PANJGUR,
                            PHONE, RECALL, SARAVAN, SISTAN, STRIKE, UBA, killed, mention)
@@ -201,3 +203,25 @@ def test_undated_reports_stay_near_their_publication():
     lost = mention("z.txt", n=0, kind=CLASH, a1=BLF, a2=FC, place=BALOCHISTAN, date=None,
                    published=None, trigger="clash")
     assert len(fuse([old, lost])) == 2
+
+
+def test_a_report_naming_no_particular_place_does_not_chain_two_that_do():
+    """Three notes of one day in one province, the same two sides: two name different spots
+    the gazetteer did not place, the third none. The third may join one of them; the two stay
+    apart (cluster._apart). Placed only in a country, such names are not trusted."""
+    from fuse_builders import BALOCHISTAN, BLF, MISSILE, PAKISTAN, mention
+
+    from sitrep.fuse import fuse
+
+    def note(doc, where, place=BALOCHISTAN):
+        return mention(doc, kind=MISSILE, a1=PAKISTAN, a2=BLF, place=place, date="2024-01-16",
+                       sentence=f"Troops fired mortars {where}.")
+    east, west, hub = (note("a.txt", "in the area of Kalag"), note("b.txt", "in the area of Sami"),
+                       note("c.txt", "near the provincial border"))
+    events = fuse([east, west, hub])
+    home = {mid: e.event_id for e in events for mid in e.mention_ids}
+    assert home[east.mention_id] != home[west.mention_id] and len(events) == 2
+    country = dataclasses.replace(BALOCHISTAN, name="Pakistan", admin1=None, feature="country")
+    events = fuse([note("a.txt", "in the area of Kalag", country),
+                   note("b.txt", "in the area of Sami", country), note("c.txt", "nearby", country)])
+    assert len(events) == 1

@@ -38,3 +38,19 @@ def test_new_batch_widens_the_event_and_keeps_its_id(store):
     assert len(second[0].claims) == 2
     assert refuse(store) == second          # re-running adds nothing
     assert store.counts()["claims"] == 2
+
+
+def test_an_event_is_named_after_a_report_that_stands_on_its_own():
+    """A statement without a speaker forms no event by itself; in an event with one that has
+    a speaker it does not name the event, even as the earliest report."""
+    from fuse_builders import CONDEMN, PAK_GOV
+
+    from sitrep.fuse.build import build_event, event_id
+    from sitrep.fuse.features import Features
+    quiet = mention("a.txt", kind=CONDEMN, a2=BLF, date="2024-01-18", published="2024-01-18")
+    said = mention("b.txt", kind=CONDEMN, a1=PAK_GOV, a2=BLF, date="2024-01-18",
+                   published="2024-01-19")
+    event = build_event([Features.of(quiet), Features.of(said)])
+    assert event.event_id == event_id(said)
+    assert event.claims[0].mention_id == quiet.mention_id   # still the earliest claim
+    assert build_event([Features.of(quiet)]) is None

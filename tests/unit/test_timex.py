@@ -197,3 +197,22 @@ def test_days_after_clause_dates_the_earlier_act():
     # the act named before the expression is the later one
     text = "Rebels shelled the town a day after the raid."
     assert event_date(text, FRI, ("2024-01-16", 1), None, text.index("shelled"))[0] == "2024-01-17"
+
+
+@pytest.mark.parametrize("text", ["Most recently, the envoy accused the militia of the raid.",
+                                  "Earlier, police detained two men.",
+                                  "\u201cPreviously, the two sides traded fire.",
+                                  "In recent years the group has clashed with the army."])
+def test_an_aside_out_of_the_timeline_keeps_the_month_not_the_day(text):
+    """A sentence opened by a topic shift and giving no date of its own does not take the
+    previous sentence's day (cues.yaml topic_shifts)."""
+    assert event_date(text, dt.date(2024, 1, 20), ("2024-01-16", 1)) == ("2024-01", 3, None)
+
+
+def test_an_aside_with_its_own_date_and_a_plain_sentence_are_unchanged():
+    anchor, previous = dt.date(2024, 1, 20), ("2024-01-16", 1)
+    assert event_date("Earlier on 12 January, police detained two men.", anchor, previous)[:2] == \
+        ("2024-01-12", 1)
+    assert event_date("Police detained two men.", anchor, previous) == ("2024-01-16", 1, None)
+    assert event_date("Earliest accounts said police detained two men.", anchor, previous)[:2] == \
+        ("2024-01-16", 1)

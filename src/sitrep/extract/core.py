@@ -158,10 +158,12 @@ class Extractor:
                 for m in got:
                     mentions.append(m)
                 if got and got[0].date and not _old(got[0].date, anchor or approx, 45) and \
-                        (got[0].date_text or got[0].date_precision < 3 or got[0].event_type):
+                        (got[0].date_text or got[0].date_precision < 3 or got[0].event_type) and \
+                        (got[0].date_text or not timex.shifts_topic(sent.text)):
                     # a background date ("since the October 2023 attacks") does not become
                     # the date the rest of the story continues from, nor does a month only
                     # guessed for a statement told in passing ("the group had pledged allegiance")
+                    # or for an aside out of the timeline ("Earlier, ...")
                     previous = (got[0].date, got[0].date_precision)
         if summary:
             return self._merge_summary(article, chunk_docs, mentions, country, anchor)

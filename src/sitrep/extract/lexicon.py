@@ -103,3 +103,7 @@ def validate(name: str, data: Any) -> None:
             _need(isinstance(c.get("pattern"), str), name, "link cue pattern")
         for key in ("say_verbs", "hedges", "negations", "plans"):
             _need(isinstance(data.get(key), list), name, f"{key} list")
+        spans = data.get("history_spans") or {}
+        _need(isinstance(data.get("topic_shifts"), list), name, "topic_shifts list")
+        _need(all(isinstance(spans.get(k), list) for k in ("units", "modifiers")), name,
+              "history_spans units and modifiers")

@@ -159,22 +159,35 @@ def background(doc, trigger_i: int, sent=None, has_toll: bool = False) -> bool:
         return False
     kids = list(verb.children)
     chain = [verb] + [a for a in list(verb.ancestors)[:2] if a.pos_ in ("VERB", "AUX")]
-    if any(c.dep_ == "prep" and c.lower_ in ("in", "over") and any(g.lower_ == "past" and g.dep_ == "pobj"
-                                                                  for g in c.children)
-           for v in chain for c in v.children):
-        return True     # "in the past, the two sides agreed to ...": history, not the news
+    subjects = [c for v in chain for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(_history_span(c) for x in chain + subjects for c in x.children):
+        # "in the past, the two sides agreed to ...", "over the past few years they have
+        # set up bases": history, not the news (the parse may hang the phrase on the subject)
+        return True
     if any(c.dep_ == "advmod" and c.lower_ in ("long", "often", "frequently", "regularly", "routinely",
                                                 "usually", "typically", "always", "generally") for c in kids):
         return True
     if has_toll:
         return False
     auxes = [c for c in kids if c.dep_ in ("aux", "auxpass")]
-    if verb.tag_ in PRESENT and not auxes and verb.dep_ in ("ROOT", "conj") and \
+    if verb.tag_ in PRESENT and not auxes and verb.dep_ in ("ROOT", "conj", "relcl") and \
             any(c.dep_ == "nsubj" for c in kids):
-        return True     # "they accuse", "militias launch": present simple states a habit
+        return True     # "they accuse", "militias launch", "rebels who hold camps there":
+                        # present simple states a habit or a standing state
     if verb.tag_ == "VBG" and any(a.lower_ in ("are", "is", "am") for a in auxes) and \
             not any(a.lower_ in ("was", "were") for a in auxes):
         return True     # "are targeting": ongoing, no single event
     if verb.tag_ == "VBG" and any(a.lower_ == "been" for a in auxes):
         return True     # "have been attacking"
     return False
+
+
+def _history_span(prep) -> bool:
+    """"in the past", "over the past few years", "in recent years", "during the last decade"
+    (units and modifiers from cues.yaml history_spans)."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("in", "over", "during", "for"):
+        return False
+    spans = lexicon.load("cues.yaml")["history_spans"]
+    return any(g.dep_ == "pobj" and (g.lower_ == "past" or (
+        g.lower_ in spans["units"] and any(a.lower_ in spans["modifiers"] for a in g.children)))
+        for g in prep.children)

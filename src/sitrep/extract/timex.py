@@ -32,6 +32,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from sitrep.extract import lexicon
+
 MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
           "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
           "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
@@ -381,9 +383,20 @@ def event_date(sent, anchor: dt.date | None, previous=None,
         # "on Tuesday" with nothing to count from: no date rather than a wrong one
         return None, 3, None
     if previous and previous[0] and _prev_date(previous) is not None:
+        if shifts_topic(text):
+            # "Most recently, X alleged ...": out of the story's timeline, so the day before
+            # is no evidence; its month is (ACLED codes such reports by month, precision 3)
+            return str(previous[0])[:7], 3, None
         return str(previous[0]), min(3, max(1, int(previous[1] or 1))), None
     if anchor is not None:
         return anchor.isoformat(), 1, None
     if approx is not None:
         return approx.isoformat()[:7], 3, None
     return None, 1, None
+
+
+def shifts_topic(text: str) -> bool:
+    """The sentence opens with a cue that steps out of the story's timeline (cues.yaml
+    topic_shifts: "Most recently, ...", "Earlier, ...")."""
+    head = text.lstrip(" \"'\u201c(").lower()
+    return any(re.match(re.escape(c) + r"\b", head) for c in lexicon.load("cues.yaml")["topic_shifts"])

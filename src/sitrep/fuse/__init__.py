@@ -14,7 +14,8 @@
 
 The pipeline calls `fuse` over all stored mentions after each run and replaces the stored
 events with the result, so a new batch widens existing events instead of duplicating them;
-event ids come from each event's earliest report and survive that replacement.
+event ids come from each event's earliest report that stands as an event on its own
+(build.naming_report) and survive that replacement.
 """
 from __future__ import annotations
 

@@ -33,6 +33,15 @@ def event_id(anchor: Mention) -> str:
     return "ev" + hashlib.sha1(anchor.mention_id.encode("utf-8")).hexdigest()[:12]
 
 
+def naming_report(members: list[Mention]) -> Mention:
+    """The report an event is named after: the earliest asserted member (anchor order) that
+    would be an event on its own, a kind of violence or a statement someone is reported
+    making. A statement without a speaker forms no event by itself (see build_event), so
+    naming by it would rename an existing event the day a later article ties the two."""
+    return next((m for m in members if m.event_type is not None or m.actor1 is not None),
+                members[0])
+
+
 def _vote(items: list[tuple[object, float]]):
     """The key with the highest total weight; ties go to the first seen (anchor order)."""
     totals: dict[object, float] = {}
@@ -195,7 +204,7 @@ def build_event(cluster: list[Features]) -> Event | None:
     fatalities = figure_range(claims, "fatalities")
     injuries = figure_range(claims, "injuries")
     return Event(
-        event_id=event_id(members[0]), date=date, date_precision=precision,
+        event_id=event_id(naming_report(members)), date=date, date_precision=precision,
         event_type=ev_type, sub_event_type=sub_type, cameo=cameo, goldstein=goldstein,
         actor1=actor1, actor2=actor2, associated=associated, place=place,
         fatalities=fatalities, injuries=injuries, claims=claims,

@@ -43,6 +43,10 @@ scores enough but shares nothing distinctive is a `vouched` link: in steps 2-4 a
 may use it only when the group already holds a mention of its own article, which tells what
 the vague report is about ("the attacks killed nine" in an article about one strike).
 
+In steps 2-4 a mention never joins a group holding an `apart` report: one of another article,
+placed in the same province or finer, naming a different particular place (see _apart); a
+report naming none ("near the city") could otherwise chain them.
+
 A vague mention may move to a better group when a later article brings one: its place in an
 event was never more than the best guess among compatible events.
 
@@ -57,6 +61,7 @@ from collections import defaultdict
 
 from sitrep.fuse.compat import THRESHOLD, weigh
 from sitrep.fuse.features import Features
+from sitrep.fuse.identity import places_differ
 
 _ONE_DAY = dt.timedelta(days=1)
 
@@ -65,9 +70,13 @@ def anchor_key(f: Features) -> tuple:
     """Stable order of mentions: earliest published report first, then by position. The first
     member of a cluster (its anchor) names the event, so later articles keep the id. Undated
     reports sort first: most new articles carry a date, and then they never take an anchor
-    from an event named after an undated page."""
+    from an event named after an undated page. A report with no window at all (no date of its
+    own, no publication date) sorts last: it meets only its own article (candidate_pairs), so
+    it leaves its event as soon as another article joins, and as the anchor it would take the
+    event's name with it."""
     m = f.mention
-    return (m.published or "", m.document, m.article_index, m.start, m.mention_id)
+    return (f.window is None, m.published or "", m.document, m.article_index, m.start,
+            m.mention_id)
 
 
 def is_specific(f: Features) -> bool:
@@ -136,12 +145,15 @@ class _Pairs:
         self.compatible: set[tuple[int, int]] = set()
         self.links: dict[int, list[tuple[float, int]]] = defaultdict(list)
         self.vouched: dict[int, list[tuple[float, int]]] = defaultdict(list)
+        self.apart: set[tuple[int, int]] = set()
         for i, j in candidate_pairs(feats):
             i, j = min(i, j), max(i, j)
             compatible, score, identified = weigh(feats[i], feats[j])
             if not compatible:
                 continue
             self.compatible.add((i, j))
+            if _apart(feats[i], feats[j]):
+                self.apart.add((i, j))
             if score is not None and score >= THRESHOLD:
                 held = self.links if identified else self.vouched
                 held[i].append((score, j))
@@ -151,7 +163,18 @@ class _Pairs:
         return i == j or (min(i, j), max(i, j)) in self.compatible
 
     def fits(self, i: int, group: list[int]) -> bool:
-        return all(self.ok(i, j) for j in group)
+        """i may join the group: compatible with each member and `apart` from none."""
+        return all(self.ok(i, j) and (min(i, j), max(i, j)) not in self.apart for j in group)
+
+
+def _apart(a: Features, b: Features) -> bool:
+    """Reports of two articles, each placed in a province or finer, that name two different
+    particular places in it ("in the area of X, the city" / "... of Y, the city"): no evidence
+    makes them one event (sitrep.fuse.identity), and one that names neither ("near the city")
+    chained a day's shelling of several villages into one event. Reports placed only in a
+    country are not held apart: the unplaced words they name are too often not places."""
+    return (a.located and a.mention.article_id != b.mention.article_id
+            and min(a.level, b.level) >= 2 and places_differ(a, b))
 
 
 def _components(idx: list[int], pairs: _Pairs) -> list[list[int]]:

@@ -52,7 +52,7 @@ def identity(a: Features, b: Features) -> tuple[str, ...]:
     name different particular places or tolls far apart."""
     if _counts_differ(a, b):
         return ()
-    if a.located and _places_differ(a, b):
+    if a.located and places_differ(a, b):
         return ()
     kinds = ["place"] if _places_agree(a, b) else []
     if a.located:
@@ -89,7 +89,7 @@ def _particulars(f: Features) -> set[str]:
     return set(f.names) | ({f.spot} if f.spot else set())
 
 
-def _places_differ(a: Features, b: Features) -> bool:
+def places_differ(a: Features, b: Features) -> bool:
     """Each report names a particular place the other does not give: one of them may contain
     the other ("Kalag village, Tump" and "Sami town, Tump" share the container
     only), so a name they share does not make them one place. Admin units the gazetteer did
@@ -106,7 +106,7 @@ def _places_differ(a: Features, b: Features) -> bool:
 def _places_agree(a: Features, b: Features) -> bool:
     """Both name the same particular place (the geocoded one by name or gazetteer entry, not
     mere nearness, or one the sentence names) and neither names another the other lacks."""
-    if _places_differ(a, b):
+    if places_differ(a, b):
         return False
     pa, pb = a.mention.place, b.mention.place
     if a.town and b.town and (same_name(a.town, b.town)
