@@ -37,7 +37,7 @@ def test_vague_dozens_is_twelve():
 
 
 def test_killed_and_injured_kept_apart():
-    counts = find_counts("A woman was killed and two others were injured in the shooting.")
+    counts = find_counts("A woman was killed and two other people were hurt in the shooting.")
     assert figure(counts, "killed").best == 1
     assert figure(counts, "injured").best == 2
 

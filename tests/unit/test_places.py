@@ -87,7 +87,7 @@ def test_town_is_precision_one_with_district():
 
 
 def test_written_province_after_town():
-    doc = make("On 4 May 2020 , in Turmero , Aragua state , residents protested .", {})
+    doc = make("Traders marched on 2 March 2021 , in Turmero , Aragua state , over prices .", {})
     p = place_of(doc)
     assert (p.iso3, p.admin1) == ("VEN", "Aragua")
 
