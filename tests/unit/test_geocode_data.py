@@ -95,9 +95,14 @@ def test_ruler_exclude_are_words(supplement):
 
 def test_countries_file(countries):
     assert isinstance(countries["version"], int)
-    assert set(countries) <= {"version", "countries", "missions"}
+    assert set(countries) <= {"version", "countries", "missions", "mission_areas", "admin_words"}
     for name, iso3 in countries.get("missions", {}).items():
         assert name.strip() and _iso3_ok(iso3), name
+    for name, areas in countries.get("mission_areas", {}).items():
+        assert name in countries["missions"], f"mission_areas {name}: not a mission"
+        assert areas and all(isinstance(a, str) and a.strip() for a in areas), name
+    for word, isos in countries.get("admin_words", {}).items():
+        assert " " not in word and isos and all(_iso3_ok(i) for i in isos), word
     demonyms = {}
     for iso3, entry in countries["countries"].items():
         assert _iso3_ok(iso3), iso3

@@ -11,6 +11,7 @@ Used by sitrep.extract.places; split out to keep each module to one job.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 
 from sitrep.geocode import get_gazetteer
@@ -23,7 +24,9 @@ AREA_WORDS = r"(?:city|town|village|villages|district|districts|area|neighbou?rh
              r"commune|locality|settlement|frontline|front|sector|LGA|rayon|oblast)"
 ADMIN1_WORDS = {"province", "state", "region", "governorate", "oblast"}
 
-_NAME = r"(?:(?:al|el|as|ad|ar|at|an|ash|az)-)?[A-Z][\w'’.\-]*(?:[ \-](?:de |del |la |al |el |an |ad |as |ash |ar |az |at |of |-)?[A-Z][\w'’.\-]*)*"
+# (a word that ends a sentence, "Donetsk. During", ends the name: a full stop joins words
+# only after an abbreviation of up to three letters, "St. Louis")
+_NAME = r"(?:(?:al|el|as|ad|ar|at|an|ash|az)-)?[A-Z][\w'’.\-]*(?:(?<![a-z]{4}\.)[ \-](?:de |del |la |al |el |an |ad |as |ash |ar |az |at |of |do |da |dos |das |du |des |-)?[A-Z][\w'’.\-]*)*"
 # "Uvira (Uvira, Sud-Kivu)", "Ashulia town (Savar, Dhaka)", "As Sabaa (Tripoli)"
 PAREN = re.compile(r"(?P<loc>" + _NAME + r")(?:\s+" + AREA_WORDS + r"){0,2}(?:\s*\[[^\]]{1,40}\])?"
                    r"\s*\((?P<a>[^()]{2,60})\)")
@@ -43,6 +46,37 @@ def _gaz():
     return get_gazetteer()
 
 
+# ---------------------------------------------------------------- division words
+
+@functools.lru_cache(maxsize=1)
+def _admin_words() -> dict[str, frozenset]:
+    from sitrep.geocode.schema import load_countries_data
+    table = load_countries_data().get("admin_words") or {}
+    return {w.lower(): frozenset(isos) for w, isos in table.items()}
+
+
+def unit_countries(word: str | None) -> frozenset:
+    """The countries that call a division `word` ("governorate" -> Yemen, Syria, ...); empty
+    for a word every country uses or none."""
+    return _admin_words().get((word or "").lower(), frozenset())
+
+
+def unit_word(text: str, start: int, end: int) -> str | None:
+    """The division word a name carries ("Al Jawf governorate", "Rafi LGA") or is followed by."""
+    words = text[start:end].split()
+    if len(words) > 1 and unit_countries(words[-1]):
+        return words[-1]
+    m = re.match(r"\s+([A-Za-z]+)\b", text[end:end + 20])
+    return m.group(1) if m and unit_countries(m.group(1)) else None
+
+
+def prefer_units(places: list, countries: frozenset) -> list:
+    """`places` with those in `countries` first (order otherwise kept)."""
+    if not countries:
+        return places
+    return [p for p in places if p.iso3 in countries] + [p for p in places if p.iso3 not in countries]
+
+
 def admin1_of_district(gaz, name: str, iso: str | None) -> Place | None:
     """The province of a district named where a province was expected ("(Diguel, Soum)")."""
     district = gaz.best(name, iso, features=("admin2",))
@@ -55,6 +89,11 @@ def _replace(place: Place, **changes) -> Place:
     return dataclasses.replace(place, **changes)
 
 
+# a lower-case word after a name that is no division word: a verb ("has", "said"), so the
+# name is a subject, not an admin name
+CLAUSE_AFTER = re.compile(r"\s+(?!" + AREA_WORDS + r"\b)[a-z]")
+
+
 def context_after(text: str, end: int) -> tuple[str | None, str | None]:
     """The admin name written right after a place ("..., Aragua state"); along a chain
     ("Choro sector, Cedeno municipality, Bolivar state") the last one written."""
@@ -65,6 +104,8 @@ def context_after(text: str, end: int) -> tuple[str | None, str | None]:
         if not m:
             break
         name, kind = m.group("next"), (m.groupdict().get("kind") or "").lower() or None
+        if kind is None and CLAUSE_AFTER.match(tail, m.end()):
+            break       # "in Balochistan, Islamabad has responded": the subject of a new clause
         if name.endswith(".") and len(name.split()[-1]) > 4:
             name = name[:-1]    # "near Slavne, Donetsk.": the sentence's full stop, not an abbreviation
         bare = strip_area(name)
@@ -94,6 +135,12 @@ def from_parenthesis(text: str, gaz, hint_iso, allowed) -> Place | None:
             continue        # "Islamic State (IS)", "(AFP)": an acronym, not a province ("(UP)" is)
         loc = re.sub(r"^(?:The|In|At|Near|On)\s+", "", m.group("loc"))
         iso = gaz.country_iso3(parts[-1], kinds=gaz.PLACE_KINDS)
+        # "(Rafi LGA, Niger)": a division word only one country uses names the country
+        units = frozenset().union(*(unit_countries(p.split()[-1]) for p in parts))
+        if iso and units and iso not in units:
+            iso = None
+        if len(units) == 1 and hint_iso not in units:
+            hint_iso = next(iter(units))
         if iso and len(parts) > 1:
             # "(Rafi LGA, Niger)" is Nigeria's Niger state when Kagara lies there
             as_admin1 = {(p.iso3, p.admin1) for p in gaz.lookup(loc, limit=10)}

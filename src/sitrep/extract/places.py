@@ -33,18 +33,26 @@ Pakistani soil" is the country. A named district ("in the same Kech district") p
 country and province for namesakes. A place in a country the article never names, far from
 all those it does, needs a locative and a written name ("Bar" alone is not Montenegro).
 
-With no place in the sentence the article's country stands in (precision 3). The readers of
-written admin context (brackets, ", Aragua state") live in place_admin.py.
+Among namesakes the text's own context outranks population: a written province, a division
+word only some countries use ("Bolivar state", "Al Jawf governorate"), a mission's area (the
+OSCE SMM reports from Donetsk and Luhansk), a nationality word; a province name that is also a
+town in a country the sentence names pins nothing ("in Tripoli, Lebanon").
+
+With no place in the sentence, the place of the nearest earlier sentence that names one stands
+in (if finer than a country), else the article's country (precision 3). The readers of written
+admin context (brackets, ", Aragua state", division words) live in place_admin.py.
 """
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 
 from sitrep.extract.place_admin import (AREA_WORDS, BORDER_PAIR, NOT_PLACES, _NAME, _replace,
                                         admin1_of_district, admin1_spelling, context_after,
-                                        forces_demonym, from_parenthesis, shared_border)
+                                        forces_demonym, from_parenthesis, prefer_units, shared_border,
+                                        unit_countries, unit_word)
+from sitrep.extract.place_hints import (HYPHEN_MODIFIER, THING_AFTER, article_countries,
+                                        demonym_countries, km, mission_areas, mission_countries)
 from sitrep.geocode import get_gazetteer
 from sitrep.geocode.names import key
 from sitrep.models import Place
@@ -85,6 +93,8 @@ def article_country(doc) -> str | None:
         if ent.label_ not in PLACE_LABELS and ent.label_ != "NORP":
             continue
         kinds = ("demonym",) if ent.label_ == "NORP" else gaz.PLACE_KINDS
+        if THING_AFTER.match(_text_of(doc), ent.end_char) or key(ent.text) in GENERIC_PLACE_WORDS:
+            continue        # "the US dollar rate"; "Centre" is a province in a dozen countries
         iso = gaz.country_iso3(ent.text, kinds=kinds)
         short_caps = len(ent.text) <= 3 and ent.text.isupper()    # "AL", "AA": parties, groups
         if iso is None and ent.label_ != "NORP" and not short_caps:
@@ -144,29 +154,35 @@ class _Mention:
         self.start, self.end, self.text, self.label, self.ent = start, end, text, label, ent
 
 
-def event_place(sent, doc=None, article_country: str | None = None) -> Place | None:
+def event_place(sent, doc=None, article_country: str | None = None, earlier: bool = True) -> Place | None:
+    """`earlier`: with no place named, a place named in the sentence before (within
+    EARLIER_CHARS) stands in before the country does."""
     gaz = _gaz()
     text = sent.text
     mentions = _mentions(sent, gaz)
-    countries_here, admin1s = _anchors(mentions, gaz, article_country)
+    countries_here, admin1s = _anchors(mentions, gaz, article_country, _text_of(sent.doc),
+                                       demonym_countries(sent, gaz))
     allowed = set(countries_here) | {p.iso3 for p in admin1s.values()}
-    allowed |= _mission_countries(text)
+    allowed |= mission_countries(text)
     hint_iso = next(iter(allowed)) if len(allowed) == 1 else (
         article_country if article_country in allowed or not allowed else None)
-    if hint_iso is None and not allowed:
+    if not allowed and (hint_iso is None or hint_iso not in article_countries(sent.doc, gaz)):
         # a nationality word is weaker evidence ("Colombian insignia" found in Venezuela):
-        # it ranks namesakes but rules nothing out
-        demonyms = _demonym_countries(sent, gaz)
-        hint_iso = next(iter(demonyms)) if len(demonyms) == 1 else None
+        # it ranks namesakes but rules nothing out; it outranks an article country that the
+        # article never names (one guessed from the very name in question: "Tripoli")
+        demonyms = demonym_countries(sent, gaz)
+        hint_iso = next(iter(demonyms)) if len(demonyms) == 1 else hint_iso
 
     place = from_parenthesis(text, gaz, hint_iso, allowed)
     if place is not None:
         return place
     # one province the sentence names (or a district's): namesakes inside it rank first
     area_hint = next(iter(admin1s.values())) if len({(p.iso3, p.admin1) for p in admin1s.values()}) == 1 else None
+    areas = [area_hint] if area_hint is not None else ([] if admin1s else mission_areas(text, gaz))
+    bound = area_hint is None and bool(areas)    # a mission's area: a namesake outside it is not it
     scored = []
     for order, m in enumerate(mentions):
-        cand = _resolve_mention(m, _text_of(sent.doc), gaz, hint_iso, allowed, area_hint)
+        cand = _resolve_mention(m, _text_of(sent.doc), gaz, hint_iso, allowed, areas, bound)
         if cand is None:
             continue
         score = SPECIFICITY.get(cand.feature, 1.0) + _syntax_score(m, sent.doc) - 0.3 * order
@@ -180,7 +196,7 @@ def event_place(sent, doc=None, article_country: str | None = None) -> Place | N
             continue        # the speaker's seat, a government, the victims' home town
         if HAILING.search(_text_of(sent.doc)[max(sent.start_char, m.start - 60):m.start]):
             score -= 5.0
-        if _far_afield(cand, m, sent, gaz, set(countries_here) | _mission_countries(text), article_country):
+        if _far_afield(cand, m, sent, gaz, set(countries_here) | mission_countries(text), article_country):
             continue        # "codenamed 'Marg Bar ...'" in a story about Pakistan: not Montenegro
         if _is_metonym(m, gaz) and _syntax_score(m, sent.doc) <= 0:
             continue        # "Tehran condemned", "warned Tehran": the government, not the city
@@ -196,49 +212,43 @@ def event_place(sent, doc=None, article_country: str | None = None) -> Place | N
             if inside:
                 _, _, m, cand, _ = inside[0]
         return _finish(cand, m, sent.doc, admin1s)
-    # no place the gazetteer knows: the country the sentence points to, else the article's
+    # no place the gazetteer knows: the place the sentence before named ("in X, Y state, police
+    # raided a house. A shoot-out broke out."), unless this one names another country
+    prev = _earlier_place(sent, article_country) if earlier else None
+    if prev is not None and (not allowed or prev.iso3 in allowed):
+        return prev
+    # else the country the sentence points to, else the article's
     for iso in (countries_here[0] if len(countries_here) == 1 else None,
                 hint_iso if allowed else None, forces_demonym(sent, gaz) if BORDER_PAIR.search(text) else None,
                 hint_iso, article_country, next(iter(allowed)) if len(allowed) == 1 else None,
-                *_demonym_countries(sent, gaz)[:1]):
+                *demonym_countries(sent, gaz)[:1]):
         if iso:
             return gaz.country_place(iso)
     return None
 
 
+# How far back a sentence's place carries to a following one that names none (characters;
+# the same reach as the extractor's carry-over between mentions of one story).
+EARLIER_CHARS = 600
+
+
+def _earlier_place(sent, article_country) -> Place | None:
+    """The place the nearest sentence before `sent` that names one names, when it is finer
+    than a country (a sentence about the country as a whole carries nothing finer)."""
+    doc = sent.doc
+    if sent.start == 0 or not doc.has_annotation("SENT_START"):
+        return None     # the first sentence, or a hand-built Doc with no sentences
+    before = [s for s in doc.sents if s.end <= sent.start and sent.start_char - s.end_char < EARLIER_CHARS]
+    for prior in reversed(before):
+        if not _mentions(prior, _gaz()):
+            continue        # it names no place either: look further back
+        place = event_place(prior, doc, article_country, earlier=False)
+        return place if place is not None and place.feature != "country" else None
+    return None
+
+
 def _is_metonym(m, gaz) -> bool:
     return m.label != "REGEX" and gaz.country_iso3(m.text, kinds=("metonym",)) is not None
-
-
-def _demonym_countries(sent, gaz) -> list[str]:
-    """Countries of the nationality words in the sentence, in the order written (the first
-    one usually qualifies the people the event befell: "killed six Pakistani soldiers ...,
-    the army chief called his Iranian counterpart")."""
-    out = []
-    for tok in sent:
-        nxt = tok.nbor(1).text.lower() if tok.i + 1 < len(tok.doc) else ""
-        after = tok.nbor(2).text.lower() if tok.i + 2 < len(tok.doc) else ""
-        if nxt == "-" and HYPHEN_MODIFIER.match(f"-{after}"):
-            continue      # "Saudi-led coalition" says who, not where
-        if tok.is_title and (iso := gaz.country_iso3(tok.text, kinds=("demonym",))) and iso not in out:
-            out.append(iso)
-    return out
-
-
-@functools.lru_cache(maxsize=1)
-def _missions_rx():
-    from sitrep.geocode.schema import load_countries_data
-    missions = load_countries_data().get("missions") or {}
-    if not missions:
-        return None, {}
-    names = sorted(missions, key=len, reverse=True)
-    return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b"), missions
-
-
-def _mission_countries(text: str) -> set[str]:
-    """Countries implied by a mission that works only there ("the OSCE SMM observed")."""
-    rx, missions = _missions_rx()
-    return {missions[m.group(1)] for m in rx.finditer(text)} if rx else set()
 
 
 def _mentions(sent, gaz) -> list[_Mention]:
@@ -275,10 +285,6 @@ def _mentions(sent, gaz) -> list[_Mention]:
     return out
 
 
-# "Israel-linked", "Russia-backed", "US-made", "Iraq- and Syria-based": who, not where
-HYPHEN_MODIFIER = re.compile(r"-\s*(?:(?:and|or)\b|(?:linked|allied|backed|made|based|led|supported|funded|"
-                             r"sponsored|aligned|affiliated|trained|armed|brokered|born|owned|registered|"
-                             r"flagged|built|designed|supplied|inspired|friendly|oriented|centric|run)\b)")
 # "codenamed 'Silent Bar Hawk'", "dubbed \"Operation X\"": a name, not a place
 CODE_NAME = re.compile(r"\b(?:code-?named|dubbed|named|called|titled|operation|campaign)\s*[,:\-–—]?\s*"
                        r"[‘'\"“][^‘'\"“’”]{0,60}$", re.I)
@@ -306,21 +312,29 @@ def _not_a_location(m, doc_text) -> bool:
 DISTRICT_WORD = re.compile(r"\s+(?:district|districts|tehsil|county|sub-district|subdistrict|division)$", re.I)
 
 
-def _anchors(mentions, gaz, article_iso) -> tuple[list[str], dict[str, Place]]:
+def _anchors(mentions, gaz, article_iso, doc_text="", demonyms=()) -> tuple[list[str], dict[str, Place]]:
     """Countries the sentence names, and names that are provinces of one country only (or
-    of the article's country): "Punjab" alone pins no country, "Balochistan" does."""
+    of the article's country): "Punjab" alone pins no country, "Balochistan" does, and so
+    does "Al Jawf governorate" (of the two, only Yemen has governorates). A province name
+    that is also a town in a country the sentence names or qualifies pins nothing ("in
+    Tripoli, Lebanon", "Lebanese soldiers in Tripoli": not Libya's Tripoli province)."""
     countries, admin1s = [], {}
     for m in mentions:
         if m.label == "INNER":
             continue        # "Spain" inside "Port of Spain"
         iso = gaz.country_iso3(m.text, kinds=gaz.PLACE_KINDS)
-        if iso:
-            if iso not in countries:
-                countries.append(iso)
+        if iso and iso not in countries and not THING_AFTER.match(doc_text, m.end):
+            countries.append(iso)
+    context = set(countries) | set(demonyms)
+    for m in mentions:
+        if m.label == "INNER" or gaz.country_iso3(m.text, kinds=gaz.PLACE_KINDS):
             continue
         if key(m.text) in GENERIC_PLACE_WORDS and not article_iso:
             continue
         options = gaz.lookup(m.text, article_iso, features=("admin1",), limit=5)
+        units = unit_countries(unit_word(doc_text, m.start, m.end)) if doc_text else frozenset()
+        if units and any(o.iso3 in units for o in options):
+            options = [o for o in options if o.iso3 in units]
         if not options and DISTRICT_WORD.search(m.text):
             # "in the same Kech district": a district of one country pins that country and
             # its province for namesakes elsewhere in the sentence
@@ -332,6 +346,9 @@ def _anchors(mentions, gaz, article_iso) -> tuple[list[str], dict[str, Place]]:
             continue
         if not options:
             continue
+        if any(p.iso3 in context and p.iso3 not in {o.iso3 for o in options}
+               for p in gaz.lookup(m.text, limit=10)):
+            continue
         if article_iso and options[0].iso3 == article_iso:
             admin1s[m.text] = options[0]
         elif len({o.iso3 for o in options}) == 1:
@@ -339,17 +356,26 @@ def _anchors(mentions, gaz, article_iso) -> tuple[list[str], dict[str, Place]]:
     return countries, admin1s
 
 
-def _resolve_mention(m, doc_text, gaz, hint_iso, allowed, area_hint=None) -> Place | None:
+def _resolve_mention(m, doc_text, gaz, hint_iso, allowed, areas=(), bound=False) -> Place | None:
+    """The place a mention names. `areas`: provinces whose namesakes rank first; `bound`:
+    a town found in none of them stands in at the first area (its capital, precision 3)."""
     iso = gaz.country_iso3(m.text, kinds=gaz.PLACE_KINDS)
     if iso:
         return gaz.country_place(iso, text=m.text)
-    admin_hint, _ = context_after(doc_text, m.end)
+    admin_hint, kind = context_after(doc_text, m.end)
     name = re.sub(r"\s+" + AREA_WORDS + r"$", "", m.text, flags=re.I) or m.text
     a1 = None
     if admin_hint and key(admin_hint) in GENERIC_PLACE_WORDS and not hint_iso:
         admin_hint = None
     if admin_hint:
-        a1 = gaz.admin1(admin_hint, hint_iso, codes=True) or gaz.admin1(admin_hint, codes=True)
+        units = unit_countries(kind)
+        if units and hint_iso not in units and hint_iso not in allowed:
+            # "El Callao, Bolivar state": the state, not Colombia's Bolivar department
+            a1 = next((o for o in gaz.lookup(admin_hint, features=("admin1",), codes=True, limit=8)
+                       if o.iso3 in units), None)
+        else:
+            a1 = None
+        a1 = a1 or gaz.admin1(admin_hint, hint_iso, codes=True) or gaz.admin1(admin_hint, codes=True)
         if a1 is None and gaz.country_iso3(admin_hint, kinds=gaz.PLACE_KINDS):
             hint_iso = gaz.country_iso3(admin_hint, kinds=gaz.PLACE_KINDS)
             allowed = allowed | {hint_iso}
@@ -361,10 +387,23 @@ def _resolve_mention(m, doc_text, gaz, hint_iso, allowed, area_hint=None) -> Pla
             else:
                 admin_hint = a1.admin1
     iso = a1.iso3 if a1 else hint_iso
-    if a1 is None and area_hint is not None and iso in (None, area_hint.iso3):
-        everywhere = gaz.lookup(name, area_hint.iso3, area_hint.admin1, limit=5)
+    areas = [a for a in areas if iso in (None, a.iso3)] if a1 is None else []
+    if areas:
+        # namesakes inside the province the text names (or a mission's area) rank first
+        everywhere = []
+        for area in areas:
+            got = gaz.lookup(name, area.iso3, area.admin1, limit=5)
+            everywhere += [p for p in got if p.admin1 == area.admin1 and p not in everywhere]
+        elsewhere = [p for p in gaz.lookup(name, areas[0].iso3, limit=5) if p not in everywhere]
+        if bound and not everywhere and m.label != "INNER" and \
+                not any(p.iso3 == areas[0].iso3 and _population_ok(gaz, p, 40_000) for p in elsewhere):
+            a1, admin_hint = areas[0], areas[0].admin1     # a village, not a known town elsewhere
+        everywhere += elsewhere
     else:
         everywhere = gaz.lookup(name, iso, a1.admin1 if a1 else None, limit=5)
+    if not allowed and a1 is None:
+        # "Al Jawf governorate", "Barkin Ladi LGA": a namesake in a country that uses the word
+        everywhere = prefer_units(everywhere, unit_countries(unit_word(doc_text, m.start, m.end)))
     found = everywhere
     if allowed:
         found = [p for p in found if p.iso3 in allowed or (a1 is not None and p.iso3 == a1.iso3)]
@@ -377,11 +416,19 @@ def _resolve_mention(m, doc_text, gaz, hint_iso, allowed, area_hint=None) -> Pla
         # with no country in sight a capitalised word after "in" must be a real town
         found = [p for p in found if p.feature != "city" or _population_ok(gaz, p)]
     if a1 is not None and not any(p.admin1 == a1.admin1 for p in found):
-        # a town the gazetteer lacks (or only knows elsewhere), in a province it knows:
-        # the province's capital stands in for it
+        # a town the gazetteer lacks (or only knows elsewhere), in a province it knows: a
+        # close spelling there ("Quamishli"), else the province's capital stands in for it
+        near = gaz.fuzzy_place(name, a1.iso3, a1.admin1)
+        if near is not None:
+            return _replace(near, name=name, admin1=admin1_spelling(admin_hint, a1), text=m.text)
         return Place(name=name, country=gaz.country_name(a1.iso3), iso3=a1.iso3,
                      admin1=admin1_spelling(admin_hint, a1), latitude=a1.latitude,
                      longitude=a1.longitude, geo_precision=3, feature="city", text=m.text)
+    if not found and not everywhere and a1 is None and len(name) >= 6:
+        # "Nabatiyeh" for the gazetteer's "Nabatiye": a close spelling of a province
+        near = gaz.fuzzy_admin1(name, hint_iso)
+        if near is not None and (not allowed or near.iso3 in allowed):
+            return _replace(near, name=near.admin1, text=m.text)
     if not found:
         return None
     top = found[0]
@@ -496,36 +543,18 @@ def _not_the_scene(m, sent, cand) -> bool:
     if q > 0 and (lead[q] == "”" or not lead[q - 1].isspace()) and len(lead) - q < 80 \
             and re.search(SAY_RX, text[q:sent.end_char], re.I) and not re.search(r"[“\"]", text[q + 1:sent.end_char]):
         return True
-    if cand.feature != "country" and not _is_metonym(m, _gaz()):
+    if cand.feature != "country" and not _is_metonym(m, _gaz()) and \
+            _gaz().country_iso3(m.text, kinds=("capital",)) is None:
         return False
     tok = span.root
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in GOVERNMENT_LEMMAS | SAY_LEMMAS:
         return True
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in GOVERNMENT_LEMMAS:
+        return True     # "warned Dushanbe", "accused Kabul": the other government
     if tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.dep_ == "agent" and \
             tok.head.head.lemma_.lower() in GOVERNMENT_LEMMAS | SAY_LEMMAS:
         return True
     return False
-
-
-_ARTICLE_COUNTRIES: tuple = (None, frozenset())
-
-
-def _article_countries(doc, gaz) -> frozenset:
-    """Every country the article (this Doc) names, by name, capital or nationality word."""
-    global _ARTICLE_COUNTRIES
-    last = _ARTICLE_COUNTRIES
-    if last[0] is doc:
-        return last[1]
-    out = set()
-    for ent in doc.ents:
-        if ent.label_ in ("GPE", "NORP"):
-            kinds = ("demonym",) if ent.label_ == "NORP" else gaz.PLACE_KINDS
-            iso = gaz.country_iso3(ent.text, kinds=kinds)
-            if iso:
-                out.add(iso)
-    got = frozenset(out)
-    _ARTICLE_COUNTRIES = (doc, got)
-    return got
 
 
 FAR_KM = 2000
@@ -538,25 +567,18 @@ def _far_afield(cand, m, sent, gaz, named_here, article_iso) -> bool:
     sentence names outright (a province name alone does not vouch for its country: "Gaza")."""
     if cand.iso3 in named_here or cand.feature == "country" or cand.latitude is None:
         return False
-    named = set(_article_countries(sent.doc, gaz))
+    named = set(article_countries(sent.doc, gaz))
     if not named or cand.iso3 in named or context_after(_text_of(sent.doc), m.end)[0]:
         return False        # no country named at all, or "X, Y state" placed it for us
     if article_iso:
         named.add(article_iso)
     for iso in named:
         row = gaz.country(iso)
-        if row and row[2] is not None and _km(row[2], row[3], cand.latitude, cand.longitude) < FAR_KM:
+        if row and row[2] is not None and km(row[2], row[3], cand.latitude, cand.longitude) < FAR_KM:
             return False
     if m.label in ("REGEX", "INNER") or _syntax_score(m, sent.doc) < 2.0:
         return True
     return cand.feature == "city" and not _population_ok(gaz, cand, 40_000)
-
-
-def _km(lat1, lon1, lat2, lon2) -> float:
-    import math
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 12742 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _near(m, doc) -> bool:

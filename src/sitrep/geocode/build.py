@@ -273,7 +273,8 @@ def _fill(con: sqlite3.Connection) -> None:
         _, lat, lon = capitals.get((iso3, key(c.get("capital"))), (0, None, None))
         crow.append((iso3, c["iso"], name, lat, lon, int(c.get("population") or 0)))
         for kind, values in (("name", [name, c["name"]]), ("code", [iso3, c["iso"]]), ("alias", extra.get("aliases")),
-                             ("demonym", extra.get("demonyms")), ("metonym", extra.get("metonyms"))):
+                             ("demonym", extra.get("demonyms")), ("metonym", extra.get("metonyms")),
+                             ("capital", [c.get("capital")] if c.get("capital") else [])):
             for v in values or ():
                 # "US", "UK", "DRC": abbreviations count only when written in capitals
                 is_abbrev = kind == "alias" and v.replace(".", "").isupper() and len(v.replace(".", "")) <= 5

@@ -65,7 +65,11 @@ class Gazetteer:
     # -------------------------------------------------------------- countries
     # name: "Pakistan"; alias: "Burma"; abbrev: "DRC", "U.S." (capitals only); code: ISO
     # "PK"/"PAK" (capitals only); demonym: "Pakistani"; metonym: "Tehran" for Iran's government
-    ALL_KINDS = ("name", "alias", "abbrev", "code", "demonym", "metonym")
+    # (curated: such a name is read as the government wherever it is a subject); capital:
+    # every capital, for its government only where the parse makes it a party ("Kabul warned
+    # Dushanbe"), never as a place's country
+    ALL_KINDS = ("name", "alias", "abbrev", "code", "demonym", "metonym", "capital")
+    GOVERNMENT_KINDS = ("metonym", "capital")
     # what can stand for the territory in a place phrase ("in the DRC", not "in PK")
     PLACE_KINDS = ("name", "alias", "abbrev")
 
@@ -83,7 +87,7 @@ class Gazetteer:
         return self._memo_put(memo_key, self._country_iso3(text, metonyms, kinds))
 
     def _country_iso3(self, text: str, metonyms: bool, kinds: tuple[str, ...] | None) -> str | None:
-        kinds = kinds or tuple(k for k in self.ALL_KINDS if metonyms or k != "metonym")
+        kinds = kinds or tuple(k for k in self.ALL_KINDS if metonyms or k not in self.GOVERNMENT_KINDS)
         k = key(text)
         bare = text.strip().replace(".", "").replace("&", "")
         if not (bare.isupper() and len(bare) <= 5):
@@ -91,7 +95,7 @@ class Gazetteer:
         rows = self._con.execute("SELECT iso3, kind FROM country_names WHERE key = ?", (k,)).fetchall()
         if not rows and k.endswith("s") and "demonym" in kinds:
             rows = self._con.execute("SELECT iso3, kind FROM country_names WHERE key = ?", (k[:-1],)).fetchall()
-        order = {"name": 0, "alias": 1, "abbrev": 2, "code": 3, "demonym": 4, "metonym": 5}
+        order = {"name": 0, "alias": 1, "abbrev": 2, "code": 3, "demonym": 4, "metonym": 5, "capital": 6}
         rows = sorted((r for r in rows if r[1] in kinds), key=lambda r: order.get(r[1], 9))
         if rows:
             return rows[0][0]
@@ -264,6 +268,42 @@ class Gazetteer:
         if rivals and not country_iso3:
             return None
         return self.admin1(best[1], best[2])
+
+    def fuzzy_place(self, name: str | None, country_iso3: str, admin1: str,
+                    cutoff: float = 0.86) -> Place | None:
+        """The town or district of one province whose name is spelled closest to `name`
+        ("Quamishli" ~ "Qamishli"), when exact lookup finds none there; None when two
+        different places match about as well."""
+        k = key(name)
+        if len(k) < 5 or not country_iso3 or not admin1:
+            return None
+        memo_key = ("fuzzy_place", k, country_iso3, admin1, cutoff)
+        got = self._memo_get(memo_key)
+        if got is _MISSING:
+            got = self._memo_put(memo_key, self._fuzzy_place(k, country_iso3, admin1, cutoff))
+        return got
+
+    def _fuzzy_place(self, k: str, iso3: str, admin1: str, cutoff: float) -> Place | None:
+        import difflib
+        rows = self._con.execute(
+            "SELECT p.pid, p.geonameid, p.name, p.iso3, p.admin1, p.admin2, p.lat, p.lon, p.population,"
+            " p.feature, p.source, 1 FROM places p WHERE p.iso3 = ? AND p.admin1 = ?"
+            " AND p.feature IN ('city', 'admin2')", (iso3, admin1)).fetchall()
+        scored = []
+        for row in rows:
+            pk = key(row[2])
+            if pk[:1] != k[:1] or abs(len(pk) - len(k)) > 3:
+                continue
+            ratio = difflib.SequenceMatcher(None, k, pk).ratio()
+            if ratio >= cutoff:
+                scored.append((ratio, row[8] or 0, row))
+        if not scored:
+            return None
+        scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
+        best = scored[0]
+        if any(r[0] >= best[0] - 0.02 and key(r[2][2]) != key(best[2][2]) for r in scored[1:]):
+            return None
+        return self._place(best[2], best[2][2])
 
     @functools.lru_cache(maxsize=4096)
     def _admin1_keys(self, admin1: str, iso3: str) -> frozenset[str]:

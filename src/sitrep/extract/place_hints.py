@@ -1,0 +1,103 @@
+"""Evidence outside a place's own name that ranks its namesakes or pins its country.
+
+    demonym_countries(sent, gaz)   nationality words, in the order written
+    mission_countries(text)        "the OSCE SMM observed" -> {"UKR"}
+    mission_areas(text, gaz)       the provinces a mission reports from (countries.yaml)
+    article_countries(doc, gaz)    every country the article names
+    THING_AFTER                    "the US dollar": a country qualifying a thing
+
+Used by sitrep.extract.places; split out to keep each module to one job.
+"""
+from __future__ import annotations
+
+import functools
+import math
+import re
+
+from sitrep.models import Place
+
+# "Israel-linked", "Russia-backed", "US-made", "Iraq- and Syria-based": who, not where
+HYPHEN_MODIFIER = re.compile(r"-\s*(?:(?:and|or)\b|(?:linked|allied|backed|made|based|led|supported|funded|"
+                             r"sponsored|aligned|affiliated|trained|armed|brokered|born|owned|registered|"
+                             r"flagged|built|designed|supplied|inspired|friendly|oriented|centric|run)\b)")
+# "the US dollar", "the Turkish embassy": a country that qualifies a thing, not the scene;
+# it pins no country for the sentence's other names
+THING_AFTER = re.compile(r"\s+(?:dollars?|currency|embass(?:y|ies)|consulates?|sanctions|envoys?|ambassadors?|"
+                         r"passports?|nationals|citizens|-made|made|backed|linked)\b", re.I)
+
+
+def demonym_countries(sent, gaz) -> list[str]:
+    """Countries of the nationality words in the sentence, in the order written (the first
+    one usually qualifies the people the event befell: "killed six Pakistani soldiers ...,
+    the army chief called his Iranian counterpart")."""
+    out = []
+    for tok in sent:
+        nxt = tok.nbor(1).text.lower() if tok.i + 1 < len(tok.doc) else ""
+        after = tok.nbor(2).text.lower() if tok.i + 2 < len(tok.doc) else ""
+        if nxt == "-" and HYPHEN_MODIFIER.match(f"-{after}"):
+            continue      # "Saudi-led coalition" says who, not where
+        if tok.is_title and (iso := gaz.country_iso3(tok.text, kinds=("demonym",))) and iso not in out:
+            out.append(iso)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _missions_rx():
+    from sitrep.geocode.schema import load_countries_data
+    missions = load_countries_data().get("missions") or {}
+    if not missions:
+        return None, {}
+    names = sorted(missions, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b"), missions
+
+
+def mission_countries(text: str) -> set[str]:
+    """Countries implied by a mission that works only there ("the OSCE SMM observed")."""
+    rx, missions = _missions_rx()
+    return {missions[m.group(1)] for m in rx.finditer(text)} if rx else set()
+
+
+@functools.lru_cache(maxsize=1)
+def _areas() -> dict:
+    from sitrep.geocode.schema import load_countries_data
+    return load_countries_data().get("mission_areas") or {}
+
+
+def mission_areas(text: str, gaz) -> list[Place]:
+    """Provinces a named mission reports from (countries.yaml `mission_areas`), in order."""
+    rx, missions = _missions_rx()
+    areas = _areas()
+    out = []
+    for m in (rx.finditer(text) if rx else ()):
+        for name in areas.get(m.group(1)) or ():
+            a1 = gaz.admin1(name, missions[m.group(1)])
+            if a1 is not None and a1 not in out:
+                out.append(a1)
+    return out
+
+
+_ARTICLE_COUNTRIES: tuple = (None, frozenset())
+
+
+def article_countries(doc, gaz) -> frozenset:
+    """Every country the article (this Doc) names, by name, capital or nationality word."""
+    global _ARTICLE_COUNTRIES
+    last = _ARTICLE_COUNTRIES
+    if last[0] is doc:
+        return last[1]
+    out = set()
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "NORP"):
+            kinds = ("demonym",) if ent.label_ == "NORP" else gaz.PLACE_KINDS
+            iso = gaz.country_iso3(ent.text, kinds=kinds)
+            if iso:
+                out.add(iso)
+    got = frozenset(out)
+    _ARTICLE_COUNTRIES = (doc, got)
+    return got
+
+
+def km(lat1, lon1, lat2, lon2) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12742 * math.asin(min(1.0, math.sqrt(a)))
