@@ -78,10 +78,27 @@ def test_validate_rejects_bad_actor_type_and_country():
 
 @pytest.mark.parametrize("field,value", [("sides", ["generic:military", "no_such_group"]),
                                          ("sides", ["generic:military"]),
-                                         ("until", "2010-01-01")])
+                                         ("until", "2010-01-01"),
+                                         ("observers", ["OSCE SMM", ""])])
 def test_validate_rejects_broken_frontline(field, value):
     data = copy.deepcopy(lexicon.load("actors.yaml"))
     data["frontlines"][0][field] = value
+    with pytest.raises(lexicon.DataError):
+        lexicon.validate("actors.yaml", data)
+
+
+@pytest.mark.parametrize("key,value", [("unidentified_names", {"Brazil": "Unidentified Gang"}),
+                                       ("unidentified_names", {"BRA": ""})])
+def test_validate_rejects_broken_unidentified_names(key, value):
+    data = copy.deepcopy(lexicon.load("actors.yaml"))
+    data[key] = value
+    with pytest.raises(lexicon.DataError):
+        lexicon.validate("actors.yaml", data)
+
+
+def test_validate_rejects_a_dated_name_without_a_day():
+    data = copy.deepcopy(lexicon.load("actors.yaml"))
+    data["actors"][0]["names_until"] = {"2015": "Some Name"}
     with pytest.raises(lexicon.DataError):
         lexicon.validate("actors.yaml", data)
 

@@ -41,7 +41,7 @@ def test_passive_attack_roles_and_count(extractor):
     (m, *_) = run(extractor, "KANO: Four Nigerian soldiers were killed by Boko Haram fighters in an ambush "
                              "near a village in Borno state on Monday, the army said.\nMore paragraphs follow here.")
     assert m.event_type == "Battles"
-    assert m.actor1.name.startswith("Boko Haram")
+    assert m.actor1.actor_id == "boko_haram" and "Boko Haram" in m.actor1.name
     assert m.actor2.type == "state_forces" and m.actor2.country == "NGA"
     assert m.fatalities.best == 4
     assert m.attributed_to == "army"

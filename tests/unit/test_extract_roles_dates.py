@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from sitrep.extract.actors import find_actors, frontline_sides, generic_actor
+from sitrep.extract.actors import dated, find_actors, frontline_sides, generic_actor
 from sitrep.extract.roles import frontline
 from sitrep.extract.timex import event_date
 from sitrep.extract.triggers import Trigger
@@ -290,3 +290,51 @@ def test_a_short_report_keeps_its_written_date_when_the_act_comes_later(extracto
     (m,) = note(extractor, "On 4 May 2021, in Campinas, Sao Paulo, police raided a warehouse full of "
                            "contraband. Two men were arrested.")
     assert (m.date, m.date_precision) == ("2021-05-04", 1)
+
+
+def test_an_unresolved_village_is_on_the_line_when_the_text_names_its_area():
+    text = "Shelling was recorded near a small village in Luhansk region."
+    assert frontline_sides("UKR", None, "2020-05-09", text) is not None
+    assert frontline_sides(None, None, "2020-05-09", text) is not None
+    assert frontline_sides("UKR", None, "2020-05-09", "Shelling was recorded near a small village.") is None
+    assert frontline_sides("UKR", "Lviv", "2020-05-09", text) is None      # resolved elsewhere: the place rules
+    assert frontline_sides("SYR", None, "2020-05-09", text) is None
+
+
+def test_the_line_observers_wording_places_the_fire_on_the_line():
+    text = "The OSCE SMM recorded 14 explosions near an unnamed hamlet."
+    a1, a2 = frontline(SHELL, None, None, None, "2021-03-02", text)
+    assert {a1.name, a2.name} == {s.name for s in frontline_sides("UKR", "Donetsk", "2021-03-02")}
+    assert frontline(SHELL, None, None, None, "2023-03-02", text) == (None, None)   # the line's period is over
+
+
+def test_brazil_names_its_unknown_perpetrators_as_gang_or_police_militia():
+    assert generic_actor("unidentified", "BRA").name == "Unidentified Gang and/or Police Militia"
+    assert generic_actor("unidentified", "MEX").name == "Unidentified Gang (Mexico)"
+    assert generic_actor("unidentified", "NGA").name.startswith("Unidentified Armed Group")
+
+
+@pytest.mark.parametrize("date,name", [
+    ("2014-06-01", "Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad"),
+    ("2016-06", "Boko Haram - Wilayat Gharb Ifriqiyyah"),
+    ("2020-05-09", "Islamic State (West Africa) and/or Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad"),
+])
+def test_boko_haram_without_a_faction_is_named_as_acled_named_it_then(date, name):
+    (bh,) = [h.actor for h in find_actors("Boko Haram fighters raided the village.", "NGA")
+             if h.actor.actor_id == "boko_haram"]
+    assert dated(bh, date).name == name
+    assert dated(bh, None) == bh
+
+
+def test_a_named_faction_keeps_its_name():
+    (jas,) = [h.actor for h in find_actors("JAS fighters raided the village.", "NGA") if h.actor.actor_id]
+    assert dated(jas, "2020-05-09").name == "Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Turkish and Russian forces patrolled the highway together.", {"TUR", "RUS"}),
+    ("The Turkish and Iranian governments agreed.", {"TUR", "IRN"}),
+    ("Rain and Russian forces slowed the advance.", {"RUS"}),
+])
+def test_a_demonym_joined_to_a_state_body_shares_its_head(text, expected):
+    assert {h.actor.country for h in find_actors(text, "SYR")} == expected

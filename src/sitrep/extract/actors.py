@@ -134,6 +134,8 @@ def generic_actor(kind: str, country: str | None, text: str | None = None) -> Ac
     template = g["name"]
     if kind == "unidentified" and country in _gang_countries():
         template = "Unidentified Gang ({country})"
+    if kind == "unidentified" and country in _unidentified_names():
+        return Actor(name=_unidentified_names()[country], country=country, type=g["type"], actor_id=None, text=text)
     if country:
         name = template.format(country=_country_name(country))
     else:   # "Military Forces", "Civilians": the country is not known
@@ -147,6 +149,11 @@ def _gang_countries() -> frozenset:
 
 
 @functools.lru_cache(maxsize=1)
+def _unidentified_names() -> dict:
+    return dict(lexicon.load("actors.yaml").get("unidentified_names") or {})
+
+
+@functools.lru_cache(maxsize=1)
 def _frontlines():
     data = lexicon.load("actors.yaml")
     reg = {a["id"]: Actor(name=a["name"], country=a.get("country"), type=a["type"], actor_id=a["id"])
@@ -154,19 +161,50 @@ def _frontlines():
     out = []
     for f in data.get("frontlines") or []:
         sides = tuple(generic_actor(s[8:], f["country"]) if s.startswith("generic:") else reg[s] for s in f["sides"])
-        out.append((f["country"], frozenset(f["admin1"]), str(f["from"]), str(f["until"]), sides))
+        admins = frozenset(f["admin1"])
+        named = re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, sorted(admins))))
+        observers = f.get("observers") or ()
+        watched = re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, observers))) if observers else None
+        out.append((f["country"], admins, str(f["from"]), str(f["until"]), sides, named, watched))
     return out
 
 
-def frontline_sides(iso3: str | None, admin1: str | None, date: str | None):
-    """The two sides ACLED names for unattributed fire at this place and time, else None."""
-    if not iso3 or not admin1 or not date:
+def frontline_sides(iso3: str | None, admin1: str | None, date: str | None, text: str = ""):
+    """The two sides ACLED names for unattributed fire at this place and time, else None.
+    The place is on the line when it resolves to one of the line's admin1 areas; when it did
+    not resolve (a village missing from the gazetteer), when the text names one of those areas
+    or the line's observer mission reports the fire."""
+    if not date:
         return None
-    a1 = admin1.rstrip(". ")
-    for country, admins, start, until, sides in _frontlines():
-        if country == iso3 and a1 in admins and start[:len(date)] <= date <= until[:len(date)]:
+    a1 = (admin1 or "").rstrip(". ")
+    for country, admins, start, until, sides, named, watched in _frontlines():
+        if not start[:len(date)] <= date <= until[:len(date)] or (iso3 or country) != country:
+            continue
+        if a1 in admins:
+            return sides
+        if watched is not None and watched.search(text):
+            return sides    # the mission reports from the line; a place resolved elsewhere is the gazetteer's slip
+        if not a1 and named.search(text):
             return sides
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _names_until() -> dict:
+    return {a["id"]: sorted((str(k), v) for k, v in a["names_until"].items())
+            for a in lexicon.load("actors.yaml")["actors"] if a.get("names_until")}
+
+
+def dated(actor: Actor | None, date: str | None) -> Actor | None:
+    """The registry actor under the name ACLED gives it on `date` (data: `names_until`); an
+    actor without periods, or an unknown date, keeps its (current) name."""
+    periods = _names_until().get(actor.actor_id) if actor is not None and actor.actor_id else None
+    if not periods or not date:
+        return actor
+    for until, name in periods:
+        if date[:10] <= until[:len(date[:10])]:
+            return replace(actor, name=name)
+    return actor
 
 
 def kind_for_event_type(event_type: str | None) -> str | None:
@@ -195,6 +233,8 @@ _AIRCRAFT = {"jet", "warplane", "fighter jet", "military aircraft", "helicopter"
 _UNKNOWN_AIR = Actor(name="Unidentified Military Forces", country=None, type="state_forces")
 _OF_PAIR = re.compile(r"^\s+of\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+and\s+(?:the\s+)?"
                       r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+# "Turkish and Russian forces": the first demonym shares the head
+_DEMONYM_PAIR = re.compile(r"\b([A-Z][a-z]+)\s+and\s+$")
 _NEAR_LEFT = re.compile(r"([\w'’-]+(?:\s+[\w'’-]+)?)\s+(?:[\w'’-]+\s+){0,2}$")
 _NEAR_RIGHT = re.compile(r"^\s+(?:of|from)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})")
 
@@ -265,6 +305,7 @@ def find_actors(text: str, default_country: str | None = None) -> list[ActorHit]
             # "military forces of India and Pakistan": one body of each country
             s2, e2 = m.end() + pair.start(2), m.end() + pair.end(2)
             hits.append(ActorHit(generic_actor(kind, other, text[s2:e2]), s2, e2, kind, True))
+    hits += _shared_head(text, hits)
     hits.sort(key=lambda h: h.start)
     # "a chief police officer": of two generic words in a row the last is the head; but the
     # chief, leader or commander of a body belongs to it ("army chief", "police commander")
@@ -276,6 +317,25 @@ def find_actors(text: str, default_country: str | None = None) -> list[ActorHit]
                      and not text[hits[i - 1].end:h.start].strip())]
     # (and "Taliban militants", "JNIM fighters": the generic word is the named group's own)
     return _dedupe(hits)
+
+
+def _shared_head(text: str, hits: list[ActorHit]) -> list[ActorHit]:
+    """"Turkish and Russian forces": a demonym joined to a state body's name shares its head,
+    one body of each country."""
+    out = []
+    for h in hits:
+        a = h.actor
+        if a.type not in ("state_forces", "government") or not a.country:
+            continue
+        left = max(0, h.start - 40)
+        first = _DEMONYM_PAIR.search(text[left:h.start])
+        other = country_iso3(first.group(1)) if first else None
+        s2 = left + first.start(1) if first else 0
+        if not other or other == a.country or any(o.start <= s2 < o.end or o.actor.country == other for o in hits):
+            continue
+        kind = "government" if a.type == "government" else "police" if a.name.startswith("Police") else "military"
+        out.append(ActorHit(generic_actor(kind, other, first.group(1)), s2, s2 + len(first.group(1)), kind, True))
+    return out
 
 
 @functools.lru_cache(maxsize=1)

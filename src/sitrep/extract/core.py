@@ -22,7 +22,7 @@ import re
 from collections import defaultdict
 
 from sitrep.extract import lexicon, timex
-from sitrep.extract.actors import (AGENT, ARMED_TYPES, PARTY, PATIENT, find_actors, generic_actor,
+from sitrep.extract.actors import (AGENT, ARMED_TYPES, PARTY, PATIENT, dated, find_actors, generic_actor,
                                    kind_for_event_type, role_of)
 from sitrep.extract.attribution import attribution
 from sitrep.extract.candidates import candidate_chunks
@@ -33,7 +33,7 @@ from sitrep.extract.triggers import Trigger, best_hit, find_hits, frames_in, res
 from sitrep.models import Actor, LinkCue, Mention
 
 log = logging.getLogger(__name__)
-from sitrep.extract.kinds import ARMED_WORDS, CASUALTY_WORDS, FALLBACK, FALLBACK_ARMED, SUMMARY_MAX_CHARS, VIOLENT  # noqa: F401
+from sitrep.extract.kinds import ARMED_WORDS, CASUALTY_WORDS, FIREARMS, FALLBACK, FALLBACK_ARMED, SUMMARY_MAX_CHARS, VIOLENT  # noqa: F401
 from sitrep.extract.clauses import (  # noqa: F401
     BLAME_PREPS,
     CAME_AFTER,
@@ -278,7 +278,9 @@ class Extractor:
                     place.text.lower() == a1.text.lower() and place.feature == "country":
                 place = None    # "strikes by Iran": the doer's name, not where it happened
         trig, a1, a2 = refine(trig, a1, a2, here, frames, bool(ARMED_WORDS.search(scope.text)),
-                              invent=summary or (a1 is None and _unnamed_doer(doc, hit)))
+                              invent=summary or (a1 is None and _unnamed_doer(doc, hit)),
+                              firearms=bool(FIREARMS.search(scope.text)),
+                              killed=fat is not None and max(fat.low or 0, fat.best or 0, fat.high or 0) > 0)
         if trig.event_type is None and a1 is None and a2 is None and not summary:
             return None     # a CAMEO interaction needs a source or a target ("de-escalation would be difficult")
         if not summary and trig.event_type in VIOLENT and a1 is None and a2 is None and fat is None \
@@ -311,7 +313,8 @@ class Extractor:
                          and ENUMERATED.search(m.sentence)), None)
             if told is not None:
                 date, precision = told.date, told.date_precision
-        a1, a2 = frontline(trig, a1, a2, place, date)
+        a1, a2 = frontline(trig, a1, a2, place, date, sent.text)
+        a1, a2, assoc = dated(a1, date), dated(a2, date), [dated(a, date) for a in assoc]
         if not summary and trig.cameo == "138" and date_text is None:
             return None     # "vowed revenge against ...": a threat is an event when dated and specific
         ref = anchor or getattr(self, "_approx", None)

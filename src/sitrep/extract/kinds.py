@@ -11,8 +11,12 @@ SUMMARY_MAX_CHARS = 1500
 # Bare casualty words: in a short report's later sentences they give figures, not event types.
 CASUALTY_WORDS = {"killed", "injured", "wounded", "dead", "died", "hurt", "killing", "injuring"}
 # Weapons that make a brawl an armed fight.
-ARMED_WORDS = re.compile(r"\b(?:fired|firing|opened fire|gun\w*|rifles?|shot|shooting|machetes?|firearms?|"
-                         r"weapons?|bullets?|guns?)\b", re.I)
+ARMED_WORDS = re.compile(r"\b(?:fired|firing|opened fire|exchang\w* fire|gun\w*|rifles?|shot|shooting|machetes?|"
+                         r"firearms?|weapons?|bullets?|guns?|rockets?|grenades?|swords?|spears?|bows and arrows|"
+                         r"armed)\b", re.I)
+# Guns, or people said to be armed: with them a crowd's attack is gunmen's or a militia's, not
+# a mob's (blades and sticks do not settle it: ACLED codes machete-wielding villagers as a mob).
+FIREARMS = re.compile(r"\b(?:fired|firing|opened fire|shot|shooting|gun\w*|rifles?|firearms?|bullets?|armed)\b", re.I)
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 # When a short report names no recognisable trigger at all: an armed actor without an act is
 # most often a movement or presence of forces (ACLED "Change to group/activity"); otherwise the

@@ -77,6 +77,8 @@ def validate(name: str, data: Any) -> None:
             _need(c is None or (isinstance(c, str) and len(c) == 3 and c.isupper()), name,
                   f"{a['id']}: country must be ISO alpha-3")
             _need(isinstance(a.get("aliases"), list) and a["aliases"], name, f"{a['id']}: aliases")
+            _need(all(isinstance(v, str) and v and len(str(k)) == 10 for k, v in (a.get("names_until") or {}).items()),
+                  name, f"{a['id']}: names_until maps YYYY-MM-DD to a name")
         for kind, g in (data.get("generic") or {}).items():
             _need(g.get("type") in ACTOR_TYPES and "{country}" in g.get("name", ""), name, f"generic {kind}")
             _need(isinstance(g.get("heads"), list), name, f"generic {kind}: heads")
@@ -90,6 +92,11 @@ def validate(name: str, data: Any) -> None:
                       for s in f.get("sides") or ()) and len(f.get("sides") or ()) == 2, name,
                   f"frontlines {f.get('country')}: two sides, registry ids or generic:<kind>")
             _need(str(f.get("from", "")) < str(f.get("until", "9")), name, "frontlines: from before until")
+            _need(all(isinstance(o, str) and o for o in f.get("observers") or ()), name,
+                  f"frontlines {f.get('country')}: observers are names")
+        for iso, label in (data.get("unidentified_names") or {}).items():
+            _need(isinstance(iso, str) and len(iso) == 3 and iso.isupper() and isinstance(label, str) and label,
+                  name, f"unidentified_names {iso}: ISO alpha-3 -> name")
         for etype, kind in (data.get("by_event_type") or {}).items():
             _need(kind in (data.get("generic") or {}), name, f"by_event_type {etype}: unknown kind {kind}")
     elif name == "demonyms.yaml":

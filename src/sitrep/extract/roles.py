@@ -317,14 +317,15 @@ def _country_actors(doc, sent, anchors, trig, found):
     return out
 
 
-def frontline(trig: Trigger, a1: Actor | None, a2: Actor | None, place, date: str | None):
+def frontline(trig: Trigger, a1: Actor | None, a2: Actor | None, place, date: str | None, text: str = ""):
     """Fire on a standing front line with no named perpetrator (data: actors.yaml `frontlines`):
     the unknown side(s) are the line's two sides, e.g. "explosions recorded near Horlivka"
-    -> Military Forces of Ukraine and the NAF. Named actors are kept."""
+    -> Military Forces of Ukraine and the NAF. Named actors are kept. `text` (the sentence)
+    places the fire on the line when the place did not resolve to one of its areas."""
     from sitrep.extract.actors import frontline_sides
-    if trig.event_type not in ("Battles", "Explosions/Remote violence") or place is None:
+    if trig.event_type not in ("Battles", "Explosions/Remote violence"):
         return a1, a2
-    sides = frontline_sides(place.iso3, place.admin1, date)
+    sides = frontline_sides(place.iso3 if place else None, place.admin1 if place else None, date, text)
     if sides is None:
         return a1, a2
 
@@ -344,7 +345,8 @@ def frontline(trig: Trigger, a1: Actor | None, a2: Actor | None, place, date: st
 
 def refine(trig: Trigger, a1: Actor | None, a2: Actor | None, country: str | None,
            frames: set[str], armed_words: bool = False,
-           invent: bool = True) -> tuple[Trigger, Actor | None, Actor | None]:
+           invent: bool = True, firearms: bool = False,
+           killed: bool = False) -> tuple[Trigger, Actor | None, Actor | None]:
     """ACLED's coding depends on who acts against whom (codebook, section 1 of the taxonomy):
     violence between two organised armed actors is a Battle, a crowd's violence is a Riot,
     demonstrations are coded with 'Protesters (country)' / 'Rioters (country)' as actor1,
@@ -362,17 +364,26 @@ def refine(trig: Trigger, a1: Actor | None, a2: Actor | None, country: str | Non
         trig = rt("Battles", "Armed clash", "190", -10.0, "armed_target")
     elif trig.sub_event_type in ("Attack", "Armed clash") and t1 in ("rioters",):
         trig = rt("Riots", "Mob violence", "145", -7.5, "crowd")
-    elif trig.sub_event_type == "Attack" and t1 == "civilians" and a1 is not None and a1.actor_id is None:
-        # unorganised people (residents, community members) attacking someone: a mob
+    elif trig.sub_event_type == "Attack" and t1 == "civilians" and a1 is not None and a1.actor_id is None \
+            and not firearms:
+        # unorganised people (residents, community members) attacking someone: a mob (with
+        # guns, or said to be armed, they are gunmen or a militia and the attack stays one)
         trig = rt("Riots", "Mob violence", "145", -7.5, "crowd")
     elif trig.sub_event_type == "Armed clash" and {t1, t2} & {"protesters", "rioters", "civilians"}:
-        # a crowd fighting the police or army is a riot, whatever the crowd is called
-        if "protest" in frames or ({t1, t2} & {"protesters", "rioters"} and {t1, t2} & ARMED_TYPES):
+        # a crowd fighting the police or army is a riot, whatever the crowd is called: a violent
+        # demonstration inside a demonstration, mob violence outside one (ACLED codebook)
+        if "protest" in frames:
             trig = rt("Riots", "Violent demonstration", "145", -7.5, "demonstrators")
+        elif {t1, t2} & {"protesters", "rioters"} and {t1, t2} & ARMED_TYPES:
+            trig = rt("Riots", "Mob violence", "145", -7.5, "crowd")
         elif not ({t1, t2} & ARMED_TYPES) and not armed_words:
             # a fight between unarmed groups (villagers, party supporters) is mob violence;
             # with guns or machetes it is an armed clash of communal militias
             trig = rt("Riots", "Mob violence", "145", -7.5, "unarmed_sides")
+    if trig.sub_event_type == "Abduction/forced disappearance" and killed:
+        # someone killed in the same act: ACLED codes the killing, an Attack (in acled-dev no
+        # abduction with a death is coded Abduction: 20 to 0)
+        trig = rt("Violence against civilians", "Attack", "180", -9.0, "killed")
     if trig.sub_event_type == "Excessive force against protesters" and t1 != "state_forces":
         # lethal force against protesters needs someone using it; a death the protest is
         # about is not that (ACLED codes it rarely: ~0.1% of events)
