@@ -160,6 +160,18 @@ class Range:
 
 
 @dataclass(frozen=True)
+class Copy:
+    """Another stored copy of a report (an input marked duplicate of the claim's article):
+    the same report seen again, e.g. a mirror or a wire story carried by a second outlet."""
+    document: str
+    article: int
+    article_id: str
+    outlet: str | None = None
+    published: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
 class Claim:
     """What one source report says about an event."""
     mention_id: str
@@ -175,6 +187,7 @@ class Claim:
     start: int = 0
     end: int = 0
     modality: str = "asserted"  # asserted or denied (a denial is a claim too)
+    copies: tuple[Copy, ...] = ()   # where the same report also appeared (not independent)
 
 
 @dataclass(frozen=True)

@@ -66,7 +66,7 @@ def run(paths: Sequence[str], store: Store, settings: Settings | None = None,
         on_document: Callable[[Document], None] | None = None) -> RunSummary:
     """Analyse `paths` into `store`: ingest, extract, then fuse everything stored."""
     from sitrep.extract import Extractor
-    from sitrep.fuse import fuse
+    from sitrep.fuse import fuse, with_copies
     from sitrep.ingest import Deduper, iter_documents
     from sitrep.ingest.related_dates import RelatedDates
 
@@ -109,7 +109,8 @@ def run(paths: Sequence[str], store: Store, settings: Settings | None = None,
         # several writers the last run to fuse sees everything the others committed.
         with store.transaction():
             store.lock_events()
-            summary.events = store.replace_events(fuse(store.mentions()))
+            summary.events = store.replace_events(with_copies(fuse(store.mentions()),
+                                                              store.copies()))
     except BaseException as exc:
         # Each document landed in its own transaction, so what is stored is consistent; the
         # run row records how it ended, so `runs` never shows a dead run as still running.

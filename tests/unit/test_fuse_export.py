@@ -91,3 +91,21 @@ def test_unused_fields_still_exported():
     rec = event_record(ev)
     assert rec["injuries"] == {"low": None, "best": None, "high": None}
     assert rec["links"] == [] and rec["disputes"] == []
+
+
+def test_copies_attach_to_their_report_and_change_nothing_else():
+    from sitrep.export.records import independent
+    from sitrep.fuse import with_copies
+    from sitrep.models import Copy
+    events = fuse(iran_strike_reports())
+    assert with_copies(events, {}) is events
+    target = events[0].claims[0]
+    cp = Copy(document="mirror.html", article=0, article_id="mirror:0", outlet="Mirror")
+    out = with_copies(events, {target.article_id: [cp], "unrelated:0": [cp]})
+    assert [e.event_id for e in out] == [e.event_id for e in events]
+    assert out[0].fatalities == events[0].fatalities and out[0].disputes == events[0].disputes
+    rec, before = event_record(out[0]), event_record(events[0])
+    copies = [s for s in rec["sources"] if s.get("copy_of")]
+    n_with_article = sum(c.article_id == target.article_id for c in events[0].claims)
+    assert len(copies) == n_with_article and copies[0]["document"] == "mirror.html"
+    assert independent(rec["sources"]) == before["sources"]

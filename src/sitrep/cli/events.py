@@ -40,7 +40,7 @@ def _cut(text: str, width: int) -> str:
 @click.option("--limit", type=int, default=None, help="Show at most N events.")
 def events(db, country, event_type, since, until, limit):
     """List the fused events as a table."""
-    from sitrep.export.records import event_record
+    from sitrep.export.records import event_record, independent
     from sitrep.export.selection import select_events
     from sitrep.store import open_store
 
@@ -52,7 +52,7 @@ def events(db, country, event_type, since, until, limit):
     for ev in found:
         rec = event_record(ev)
         kind = rec["sub_event_type"] or f"CAMEO {rec['cameo']}"
-        n_reports = len({(s["document"], s["article"]) for s in rec["sources"]})
+        n_reports = len({(s["document"], s["article"]) for s in independent(rec["sources"])})
         links = ",".join(f"{ln['type']}:{ln['event'][:8]}" for ln in rec["links"]) or ""
         rows.append((rec["id"][:10], rec["date"] or "?", _cut(kind, 26), _cut(_actors(rec), 38),
                      _cut(_place(rec), 30), _deaths(rec["fatalities"]), str(n_reports), links))
@@ -68,7 +68,7 @@ def events(db, country, event_type, since, until, limit):
 @db_option
 def show(event_id, db):
     """Show one event (a unique id prefix is enough) with its claims, disputes and links."""
-    from sitrep.export.records import event_record
+    from sitrep.export.records import event_record, independent
     from sitrep.store import open_store
 
     with open_store(db, readonly=True) as store:
@@ -91,12 +91,15 @@ def show(event_id, db):
     for key in ("fatalities", "injuries"):
         r = rec[key]
         click.echo(f"  {key + ':':<11} low {r['low']}  best {r['best']}  high {r['high']}")
-    click.echo(f"claims ({len(rec['sources'])}):")
+    click.echo(f"claims ({len(independent(rec['sources']))}):")
     for s in rec["sources"]:
+        where = f"[{s['outlet'] or s['document']}#{s['article']}, {s['published'] or '?'}]"
+        if s.get("copy_of"):
+            click.echo(f"      also at {where}")
+            continue
         said = f" - per {s['attributed_to']}" if s["attributed_to"] else ""
         denied = " [denial]" if s["modality"] == "denied" else ""
-        click.echo(f"  [{s['outlet'] or s['document']}#{s['article']}, {s['published'] or '?'}]"
-                   f"{said}{denied}")
+        click.echo(f"  {where}{said}{denied}")
         click.echo(f"      {s['text']}")
     for d in rec["disputes"]:
         click.echo(f"dispute on {d['field']}: {d['note']}")

@@ -37,6 +37,24 @@ def source_record(c: Claim) -> dict:
             "modality": c.modality, "mention_id": c.mention_id}
 
 
+def source_records(c: Claim) -> list[dict]:
+    """The claim's report, then each stored copy of it (a mirror, the same wire story at another
+    outlet): same words and figures, its own document, outlet and date, and `copy_of` naming
+    the report it repeats, so counts of independent reports can leave copies out."""
+    first = source_record(c)
+    out = [first]
+    for cp in c.copies:
+        out.append(dict(first, document=cp.document, article=cp.article, outlet=cp.outlet,
+                        published=cp.published, mention_id=None,
+                        copy_of={"document": c.document, "article": c.article}))
+    return out
+
+
+def independent(sources: list[dict]) -> list[dict]:
+    """The sources that are reports of their own (copies left out)."""
+    return [s for s in sources if not s.get("copy_of")]
+
+
 def dispute_record(d: Dispute, claims: dict[str, Claim]) -> dict:
     """Each side names its reports as {document, article, outlet, attributed_to}."""
     sides = []
@@ -76,7 +94,7 @@ def event_record(event: Event) -> dict[str, Any]:
         "geo_precision": p.geo_precision if p else None,
         "fatalities": range_record(event.fatalities),
         "injuries": range_record(event.injuries),
-        "sources": [source_record(c) for c in event.claims],
+        "sources": [rec for c in event.claims for rec in source_records(c)],
         "links": [{"type": ln.type, "event": ln.event} for ln in event.links],
         "disputes": [dispute_record(d, claims) for d in event.disputes],
         "summary": event.summary,

@@ -61,7 +61,8 @@ def _stats(recs: list[dict]) -> list[tuple[str, str]]:
     high = sum((r.get("fatalities") or {}).get("high") or (r.get("fatalities") or {}).get("best") or 0
                for r in violent)
     countries = {r.get("country") for r in recs if r.get("country")}
-    reports = {(s.get("document"), s.get("article")) for r in recs for s in r.get("sources") or []}
+    reports = {(s.get("document"), s.get("article")) for r in recs
+               for s in r.get("sources") or [] if not s.get("copy_of")}
     fat = f"{low}" if low == high else f"{low}\u2013{high}"
     return [(str(len(recs)), "events"), (str(len(violent)), "violent"),
             (str(len(recs) - len(violent)), "diplomatic"), (fat, "killed (reported range)"),

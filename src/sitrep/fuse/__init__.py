@@ -12,6 +12,8 @@
     figures.py   fatality/injury low-best-high and the disputes between reports
     links.py     retaliation/response links from the mentions' cues, later -> earlier
 
+    with_copies(events, copies)   each claim lists the stored duplicates of its article
+
 The pipeline calls `fuse` over all stored mentions after each run and replaces the stored
 events with the result, so a new batch widens existing events instead of duplicating them;
 event ids come from each event's earliest report that stands as an event on its own
@@ -19,11 +21,13 @@ event ids come from each event's earliest report that stands as an event on its 
 """
 from __future__ import annotations
 
+import dataclasses
+
 from sitrep.fuse.build import build_event
 from sitrep.fuse.cluster import clusters
 from sitrep.fuse.features import Features
 from sitrep.fuse.links import resolve_links
-from sitrep.models import Event, Mention
+from sitrep.models import Copy, Event, Mention
 
 
 def fuse(mentions: list[Mention]) -> list[Event]:
@@ -38,3 +42,17 @@ def fuse(mentions: list[Mention]) -> list[Event]:
             members.append(group)
     events = resolve_links(events, members)
     return sorted(events, key=lambda e: (e.date or "", e.event_id))
+
+
+def with_copies(events: list[Event], copies: dict[str, list[Copy]]) -> list[Event]:
+    """Attach to each claim the inputs ingest marked as duplicates of its article (a mirror, a
+    wire story carried again): where else the same report appeared. They are not independent
+    reports, so they change no figure, dispute or source count."""
+    if not copies:
+        return events
+    out = []
+    for ev in events:
+        claims = tuple(dataclasses.replace(c, copies=tuple(copies[c.article_id]))
+                       if c.article_id in copies else c for c in ev.claims)
+        out.append(dataclasses.replace(ev, claims=claims) if claims != ev.claims else ev)
+    return out

@@ -13,7 +13,7 @@ import json
 from typing import Any, Iterable, Iterator
 
 from sitrep.errors import StoreError
-from sitrep.models import Article, Document, Event, Mention, from_dict, to_dict
+from sitrep.models import Article, Copy, Document, Event, Mention, from_dict, to_dict
 from sitrep.store import owner
 from sitrep.store.migrations import MIGRATIONS, latest_version
 
@@ -194,6 +194,19 @@ class Store:
         out: dict[str, str] = {}
         for h, aid in rows:
             out.setdefault(h, aid)
+        return out
+
+    def copies(self) -> dict[str, list[Copy]]:
+        """original article_id -> the stored articles marked duplicates of it, in id order."""
+        out: dict[str, list[Copy]] = {}
+        rows = self.query("SELECT article_id, document, idx, duplicate_of, data FROM articles "
+                          "WHERE status = 'duplicate' AND duplicate_of IS NOT NULL "
+                          "ORDER BY article_id")
+        for article_id, document, idx, original, data in rows:
+            rec = json.loads(data)
+            out.setdefault(original, []).append(Copy(
+                document=document, article=idx, article_id=article_id, outlet=rec.get("outlet"),
+                published=rec.get("published"), url=rec.get("url")))
         return out
 
     # ------------------------------------------------------------ mentions and events

@@ -2,6 +2,9 @@
    the detail panel (claims, sources, disputes, links). Text goes in with textContent only. */
 (function () {
   'use strict';
+  function own(r) {   /* the sources that are reports of their own (copies left out) */
+    return (r.sources || []).filter(function (c) { return !c.copy_of; });
+  }
   var V = window.SitrepViews;
   var DATA = JSON.parse(document.getElementById('sitrep-data').textContent);
   var byId = {};
@@ -47,9 +50,14 @@
      ['CAMEO', r.cameo + (r.goldstein != null ? '  (Goldstein ' + r.goldstein + ')' : '')],
      ['Fatalities', range(r.fatalities)], ['Injuries', range(r.injuries)], ['Event id', r.id]
     ].forEach(function (kv) { el('dt', null, kv[0], dl); el('dd', null, kv[1] || '\u2013', dl); });
-    el('h3', null, 'Claims (' + (r.sources || []).length + ')', d);
+    el('h3', null, 'Claims (' + own(r).length + ')', d);
     var ul = el('ul', 'claims', null, d);
     (r.sources || []).forEach(function (c) {
+      if (c.copy_of) {   /* the same report seen again: where, not a claim of its own */
+        el('div', 'claim-src', 'also at: ' + [c.outlet, c.published, c.document + ' #' + c.article]
+          .filter(Boolean).join(' \u00b7 '), el('li', 'claim copy', null, ul));
+        return;
+      }
       var li = el('li', 'claim', null, ul);
       el('blockquote', 'sentence', c.text, li);
       var who = [c.outlet, c.published, c.attributed_to ? 'according to ' + c.attributed_to : null,
@@ -95,7 +103,7 @@
     el('td', null, r.actor2 ? r.actor2.name : '', tr);
     el('td', null, place([r.location, r.country]), tr);
     el('td', 'num', r.event_type ? range(r.fatalities) : '', tr);
-    el('td', 'num', (r.sources || []).length, tr);
+    el('td', 'num', own(r).length, tr);
     tr.addEventListener('click', function () { pick(r.id); });
     tr.addEventListener('keydown', function (e) { if (e.key === 'Enter') pick(r.id); });
   }
