@@ -120,8 +120,10 @@ during over than then there which who whom whose what when where while also per 
 """.split())
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def norm(text: str | None) -> str:
-    """Lower-case ASCII words: for comparing names written by different outlets."""
+    """Lower-case ASCII words: for comparing names written by different outlets (memoised:
+    fusion asks for the same few names tens of thousands of times)."""
     if not text:
         return ""
     text = unicodedata.normalize("NFKD", str(text))
