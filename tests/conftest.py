@@ -26,6 +26,12 @@ def nlp():
     return load_pipeline()
 
 
+@pytest.fixture(scope="session")
+def extractor(nlp):
+    from sitrep.extract import Extractor
+    return Extractor(None, nlp=nlp)
+
+
 @pytest.fixture()
 def store(tmp_path):
     from sitrep.store import open_store

@@ -13,3 +13,25 @@ def make_doc(rows):
     words = [r[0] for r in rows]
     return Doc(_VOCAB, words=words, lemmas=[r[1] for r in rows], heads=[r[2] for r in rows],
                deps=[r[3] for r in rows], spaces=[True] * (len(rows) - 1) + [False])
+
+
+NO_SPACE_BEFORE = {",", ".", "'s", ")", ":"}
+
+
+def make_place_doc(text_tokens: str, ents: dict[str, str] | None = None,
+                   sentences: bool = False) -> Doc:
+    """A Doc from space-separated tokens; `ents` maps a token run ("A B") to its label (first
+    occurrence); with `sentences` every "." ends a sentence."""
+    words = text_tokens.split(" ")
+    spaces = [i + 1 < len(words) and words[i + 1] not in NO_SPACE_BEFORE and words[i] != "("
+              for i in range(len(words))]
+    tags = ["O"] * len(words)
+    for phrase, label in (ents or {}).items():
+        parts = phrase.split(" ")
+        for i in range(len(words) - len(parts) + 1):
+            if words[i:i + len(parts)] == parts:
+                tags[i] = f"B-{label}"
+                tags[i + 1:i + len(parts)] = [f"I-{label}"] * (len(parts) - 1)
+                break
+    starts = [i == 0 or words[i - 1] == "." for i in range(len(words))] if sentences else None
+    return Doc(_VOCAB, words=words, spaces=spaces, ents=tags, sent_starts=starts)

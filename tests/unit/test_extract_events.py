@@ -1,23 +1,15 @@
 """Sentence-level event rules on the real model, with example sentences written for these tests."""
 import pytest
 
-from sitrep.models import Article
+from model_runs import mentions_of
 
 pytestmark = pytest.mark.model
 
 LEAD = "Officials gave few details on Monday.\n"
 
 
-@pytest.fixture(scope="module")
-def extractor(nlp):
-    from sitrep.extract import Extractor
-    return Extractor(None, nlp=nlp)
-
-
 def run(extractor, text, published="2024-03-08"):
-    a = Article(article_id="doc:0", doc_id="doc", document="doc.txt", index=0, title="t",
-                text=LEAD + text, published=published)
-    return extractor.extract([a])[a.article_id]
+    return mentions_of(extractor, LEAD + text, published=published)
 
 
 @pytest.mark.parametrize("claim", [

@@ -1,25 +1,12 @@
 """The real model on short example sentences written for these tests (marked `model`)."""
 import pytest
 
-from sitrep.models import Article
+from model_runs import mentions_of
 
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def extractor(nlp):
-    from sitrep.extract import Extractor
-    return Extractor(None, nlp=nlp)
-
-
-def article(text, published="2024-03-05", aid="doc:0"):
-    return Article(article_id=aid, doc_id="doc", document="doc.txt", index=0, title="t", text=text,
-                   published=published)
-
-
-def run(extractor, text, **kw):
-    a = article(text, **kw)
-    return extractor.extract([a])[a.article_id]
+run = mentions_of
 
 
 def test_pipeline_components_and_analysis(nlp):

@@ -4,6 +4,7 @@ tests: passives without a doer, both sides among the dead, readings of one verb,
 import datetime as dt
 
 import pytest
+from model_runs import mentions_of
 
 from sitrep.extract.actors import dated, find_actors, frontline_sides, generic_actor
 from sitrep.extract.roles import frontline
@@ -106,16 +107,8 @@ def test_hours_after_a_month_only_story_falls_back_to_the_report_day():
 
 # ---------------------------------------------------------------- whole sentences (model)
 
-@pytest.fixture(scope="module")
-def extractor(nlp):
-    from sitrep.extract import Extractor
-    return Extractor(None, nlp=nlp)
-
-
 def run(extractor, text, published="2024-03-08"):
-    a = Article(article_id="doc:0", doc_id="doc", document="doc.txt", index=0, title="t",
-                text=LEAD + text, published=published)
-    return extractor.extract([a])[a.article_id]
+    return mentions_of(extractor, LEAD + text, published=published)
 
 
 def note(extractor, text):

@@ -4,28 +4,13 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from extract_docs import make_place_doc
 from spacy.tokens import Doc
 
 from sitrep.extract.places import article_country, event_place
 
+make = make_place_doc
 VOCAB = spacy.blank("en").vocab
-
-
-def make(text_tokens: str, ents: dict[str, str] | None = None) -> Doc:
-    """A Doc from space-separated tokens; `ents` maps a token (or a run "A B") to its label."""
-    words = text_tokens.split(" ")
-    spaces = [i + 1 < len(words) and words[i + 1] not in {",", ".", "'s", ")", ":"} and words[i] != "("
-              for i in range(len(words))]
-    tags = ["O"] * len(words)
-    for phrase, label in (ents or {}).items():
-        parts = phrase.split(" ")
-        for i in range(len(words) - len(parts) + 1):
-            if words[i:i + len(parts)] == parts:
-                tags[i] = f"B-{label}"
-                for j in range(i + 1, i + len(parts)):
-                    tags[j] = f"I-{label}"
-                break
-    return Doc(VOCAB, words=words, spaces=spaces, ents=tags)
 
 
 def place_of(doc: Doc, country=None):

@@ -4,33 +4,14 @@ sentence before. Hand-built docs (no model) except the few marked `model`."""
 from __future__ import annotations
 
 import pytest
-import spacy
+from extract_docs import make_place_doc
 from spacy.tokens import Doc
 
 from sitrep.extract.place_admin import context_after, unit_countries, unit_word
 from sitrep.extract.places import article_country, event_place
 from sitrep.geocode import get_gazetteer
 
-VOCAB = spacy.blank("en").vocab
-NO_SPACE_BEFORE = {",", ".", "'s", ")", ":"}
-
-
-def make(text_tokens: str, ents: dict[str, str] | None = None, sentences: bool = False) -> Doc:
-    """A Doc from space-separated tokens; `ents` maps a token run to its label; with
-    `sentences` every "." ends a sentence."""
-    words = text_tokens.split(" ")
-    spaces = [i + 1 < len(words) and words[i + 1] not in NO_SPACE_BEFORE and words[i] != "("
-              for i in range(len(words))]
-    tags = ["O"] * len(words)
-    for phrase, label in (ents or {}).items():
-        parts = phrase.split(" ")
-        for i in range(len(words) - len(parts) + 1):
-            if words[i:i + len(parts)] == parts:
-                tags[i] = f"B-{label}"
-                tags[i + 1:i + len(parts)] = [f"I-{label}"] * (len(parts) - 1)
-                break
-    starts = [i == 0 or words[i - 1] == "." for i in range(len(words))] if sentences else None
-    return Doc(VOCAB, words=words, spaces=spaces, ents=tags, sent_starts=starts)
+make = make_place_doc
 
 
 def place_of(doc: Doc, country=None):
