@@ -8,11 +8,12 @@ _VOCAB = spacy.blank("en").vocab
 
 
 def make_doc(rows):
-    """rows: (word, lemma, head_index, dep) per token; head_index is absolute; the root
-    points to itself."""
+    """rows: (word, lemma, head_index, dep[, tag, pos]) per token; head_index is absolute; the
+    root points to itself."""
     words = [r[0] for r in rows]
+    tagged = {"tags": [r[4] for r in rows], "pos": [r[5] for r in rows]} if len(rows[0]) > 4 else {}
     return Doc(_VOCAB, words=words, lemmas=[r[1] for r in rows], heads=[r[2] for r in rows],
-               deps=[r[3] for r in rows], spaces=[True] * (len(rows) - 1) + [False])
+               deps=[r[3] for r in rows], spaces=[True] * (len(rows) - 1) + [False], **tagged)
 
 
 NO_SPACE_BEFORE = {",", ".", "'s", ")", ":"}

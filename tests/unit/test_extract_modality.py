@@ -42,61 +42,53 @@ def test_text_modality_question_and_denial():
 
 # ------------------------------------------------------------ habitual, generic, background
 
-def _tagged(rows):
-    """rows: (word, lemma, head, dep, tag, pos)."""
-    from spacy.tokens import Doc
-    from extract_docs import _VOCAB
-    return Doc(_VOCAB, words=[r[0] for r in rows], lemmas=[r[1] for r in rows], heads=[r[2] for r in rows],
-               deps=[r[3] for r in rows], tags=[r[4] for r in rows], pos=[r[5] for r in rows])
-
-
 def test_present_simple_and_progressive_are_background():
     from sitrep.extract.modality import background
-    accuse = _tagged([("They", "they", 1, "nsubj", "PRP", "PRON"), ("accuse", "accuse", 1, "ROOT", "VBP", "VERB"),
+    accuse = make_doc([("They", "they", 1, "nsubj", "PRP", "PRON"), ("accuse", "accuse", 1, "ROOT", "VBP", "VERB"),
                       ("rebels", "rebel", 1, "dobj", "NNS", "NOUN")])
     assert background(accuse, 1)
-    targeting = _tagged([("Militants", "militant", 2, "nsubj", "NNS", "NOUN"), ("are", "be", 2, "aux", "VBP", "AUX"),
+    targeting = make_doc([("Militants", "militant", 2, "nsubj", "NNS", "NOUN"), ("are", "be", 2, "aux", "VBP", "AUX"),
                          ("targeting", "target", 2, "ROOT", "VBG", "VERB"), ("workers", "worker", 2, "dobj", "NNS", "NOUN")])
     assert background(targeting, 2)
-    long_ = _tagged([("Iran", "Iran", 3, "nsubj", "NNP", "PROPN"), ("has", "have", 3, "aux", "VBZ", "AUX"),
+    long_ = make_doc([("Iran", "Iran", 3, "nsubj", "NNP", "PROPN"), ("has", "have", 3, "aux", "VBZ", "AUX"),
                      ("long", "long", 3, "advmod", "RB", "ADV"), ("accused", "accuse", 3, "ROOT", "VBN", "VERB"),
                      ("rebels", "rebel", 3, "dobj", "NNS", "NOUN")])
     assert background(long_, 3)
-    since = _tagged([("tension", "tension", 0, "ROOT", "NN", "NOUN"), ("since", "since", 0, "prep", "IN", "ADP"),
+    since = make_doc([("tension", "tension", 0, "ROOT", "NN", "NOUN"), ("since", "since", 0, "prep", "IN", "ADP"),
                      ("the", "the", 3, "det", "DT", "DET"), ("attacks", "attack", 1, "pobj", "NNS", "NOUN")])
     assert background(since, 3)
 
 
 def test_past_event_is_not_background():
     from sitrep.extract.modality import background
-    doc = _tagged([("Rebels", "rebel", 1, "nsubj", "NNS", "NOUN"), ("attacked", "attack", 1, "ROOT", "VBD", "VERB"),
+    doc = make_doc([("Rebels", "rebel", 1, "nsubj", "NNS", "NOUN"), ("attacked", "attack", 1, "ROOT", "VBD", "VERB"),
                    ("a", "a", 3, "det", "DT", "DET"), ("post", "post", 1, "dobj", "NN", "NOUN")])
     assert not background(doc, 1)
     # a present-tense headline-style verb with a toll still reports one event
-    doc = _tagged([("Rebels", "rebel", 1, "nsubj", "NNS", "NOUN"), ("kill", "kill", 1, "ROOT", "VBP", "VERB"),
+    doc = make_doc([("Rebels", "rebel", 1, "nsubj", "NNS", "NOUN"), ("kill", "kill", 1, "ROOT", "VBP", "VERB"),
                    ("five", "five", 3, "nummod", "CD", "NUM"), ("soldiers", "soldier", 1, "dobj", "NNS", "NOUN")])
     assert not background(doc, 1, has_toll=True)
 
 
 def test_such_and_each_make_a_kind_not_an_event():
     from sitrep.extract.modality import generic_reference
-    doc = _tagged([("Each", "each", 1, "det", "DT", "DET"), ("attack", "attack", 2, "nsubj", "NN", "NOUN"),
+    doc = make_doc([("Each", "each", 1, "det", "DT", "DET"), ("attack", "attack", 2, "nsubj", "NN", "NOUN"),
                    ("ended", "end", 2, "ROOT", "VBD", "VERB")])
     assert generic_reference(doc, 1)
-    doc = _tagged([("Such", "such", 2, "predet", "PDT", "DET"), ("an", "an", 2, "det", "DT", "DET"),
+    doc = make_doc([("Such", "such", 2, "predet", "PDT", "DET"), ("an", "an", 2, "det", "DT", "DET"),
                    ("attack", "attack", 3, "nsubj", "NN", "NOUN"), ("hurts", "hurt", 3, "ROOT", "VBZ", "VERB")])
     assert generic_reference(doc, 2)
-    doc = _tagged([("The", "the", 1, "det", "DT", "DET"), ("attack", "attack", 2, "nsubj", "NN", "NOUN"),
+    doc = make_doc([("The", "the", 1, "det", "DT", "DET"), ("attack", "attack", 2, "nsubj", "NN", "NOUN"),
                    ("failed", "fail", 2, "ROOT", "VBD", "VERB")])
     assert not generic_reference(doc, 1)
 
 
 def test_present_perfect_bare_plurals_are_a_pattern():
     from sitrep.extract.modality import generic_reference
-    doc = _tagged([("Militias", "militia", 2, "nsubj", "NNS", "NOUN"), ("have", "have", 2, "aux", "VBP", "AUX"),
+    doc = make_doc([("Militias", "militia", 2, "nsubj", "NNS", "NOUN"), ("have", "have", 2, "aux", "VBP", "AUX"),
                    ("launched", "launch", 2, "ROOT", "VBN", "VERB"), ("raids", "raid", 2, "dobj", "NNS", "NOUN")])
     assert generic_reference(doc, 2)
-    doc = _tagged([("Militias", "militia", 2, "nsubj", "NNS", "NOUN"), ("have", "have", 2, "aux", "VBP", "AUX"),
+    doc = make_doc([("Militias", "militia", 2, "nsubj", "NNS", "NOUN"), ("have", "have", 2, "aux", "VBP", "AUX"),
                    ("launched", "launch", 2, "ROOT", "VBN", "VERB"), ("two", "two", 4, "nummod", "CD", "NUM"),
                    ("raids", "raid", 2, "dobj", "NNS", "NOUN")])
     assert not generic_reference(doc, 2)
@@ -116,7 +108,7 @@ def test_a_period_of_years_makes_history_even_on_the_subject():
 
     def clause(prep, mod, unit, on_subject):
         head = 0 if on_subject else 5
-        return _tagged([("rebels", "rebel", 5, "nsubj", "NNS", "NOUN"), (prep, prep, head, "prep", "IN", "ADP"),
+        return make_doc([("rebels", "rebel", 5, "nsubj", "NNS", "NOUN"), (prep, prep, head, "prep", "IN", "ADP"),
                         ("the", "the", 4, "det", "DT", "DET"), (mod, mod, 4, "amod", "JJ", "ADJ"),
                         (unit, unit, 1, "pobj", "NNS", "NOUN"), ("set", "set", 5, "ROOT", "VBD", "VERB"),
                         ("camps", "camp", 5, "dobj", "NNS", "NOUN")])
@@ -132,7 +124,7 @@ def test_present_simple_in_a_relative_clause_is_a_standing_state():
     from sitrep.extract.modality import background
 
     def who(verb, tag):
-        return _tagged([("militants", "militant", 3, "nsubj", "NNS", "NOUN"), ("who", "who", 2, "nsubj", "WP", "PRON"),
+        return make_doc([("militants", "militant", 3, "nsubj", "NNS", "NOUN"), ("who", "who", 2, "nsubj", "WP", "PRON"),
                         (verb, verb, 0, "relcl", tag, "VERB"), ("fled", "flee", 3, "ROOT", "VBD", "VERB"),
                         ("camps", "camp", 2, "dobj", "NNS", "NOUN")])
     assert background(who("hold", "VBP"), 4)
