@@ -10,7 +10,6 @@ from __future__ import annotations
 import glob
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -23,6 +22,7 @@ import pytest
 from sitrep.models import Actor, Article, Document, Event, Mention, Range
 from sitrep.store import open_store
 from sitrep.store.migrations import latest_version
+from sitrep.web.local import free_port
 
 
 # ---------------------------------------------------------------- a throwaway PostgreSQL server
@@ -41,12 +41,6 @@ def _install_postgres() -> None:
     subprocess.run(["apt-get", "update", "-qq"], check=True, env=env, capture_output=True)
     subprocess.run(["apt-get", "install", "-y", "-qq", "postgresql"], check=True, env=env,
                    capture_output=True)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _cannot(reason: str):
@@ -81,7 +75,7 @@ def postgres_server():
     as_user = ["runuser", "-u", "postgres", "--"] if root else []
     if root:
         shutil.chown(tmp, "postgres")
-    data, log, port = os.path.join(tmp, "data"), os.path.join(tmp, "server.log"), _free_port()
+    data, log, port = os.path.join(tmp, "data"), os.path.join(tmp, "server.log"), free_port()
     # durability off: these databases live for one test session
     opts = (f"-k {tmp} -p {port} -c listen_addresses=127.0.0.1 -c fsync=off "
             "-c synchronous_commit=off -c full_page_writes=off")
