@@ -199,14 +199,13 @@ class Store:
     def copies(self) -> dict[str, list[Copy]]:
         """original article_id -> the stored articles marked duplicates of it, in id order."""
         out: dict[str, list[Copy]] = {}
-        rows = self.query("SELECT article_id, document, idx, duplicate_of, data FROM articles "
-                          "WHERE status = 'duplicate' AND duplicate_of IS NOT NULL "
+        rows = self.query("SELECT article_id, document, idx, duplicate_of, outlet, published, url "
+                          "FROM articles WHERE status = 'duplicate' AND duplicate_of IS NOT NULL "
                           "ORDER BY article_id")
-        for article_id, document, idx, original, data in rows:
-            rec = json.loads(data)
+        for article_id, document, idx, original, outlet, published, url in rows:
             out.setdefault(original, []).append(Copy(
-                document=document, article=idx, article_id=article_id, outlet=rec.get("outlet"),
-                published=rec.get("published"), url=rec.get("url")))
+                document=document, article=idx, article_id=article_id, outlet=outlet,
+                published=published, url=url))
         return out
 
     # ------------------------------------------------------------ mentions and events
