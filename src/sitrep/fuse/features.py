@@ -132,6 +132,7 @@ def norm(text: str | None) -> str:
     return re.sub(r"^the ", "", text)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def same_name(a: str | None, b: str | None) -> bool | None:
     """True/False when both names are known, None when either is missing. Transliterations
     ("Baluchistan"/"Balochistan", "Sistan and Baluchestan"/"Sistan-Baluchestan") count as the
@@ -301,9 +302,13 @@ def town(place: Place | None) -> str | None:
     `spot` it does not set a report apart from one naming a village in that district."""
     if place is None or not place.name or (place.feature or "city") not in _SETTLEMENTS:
         return None
-    if place.geo_precision == 1 or (place.geonameid and (place.geo_precision or 3) <= 2):
-        return norm(place.name) or None
-    return None
+    return (norm(place.name) or None) if own_coordinates(place) else None
+
+
+def own_coordinates(place: Place) -> bool:
+    """The place was located itself (a gazetteer entry, or precision 1), not at its district's
+    or province's centre."""
+    return place.geo_precision == 1 or (bool(place.geonameid) and (place.geo_precision or 3) <= 2)
 
 
 def count(fig: Figure | None) -> int | None:

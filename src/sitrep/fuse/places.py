@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 
-from sitrep.fuse.features import same_name
+from sitrep.fuse.features import own_coordinates, same_name
 from sitrep.models import Place
 
 # Two located towns further apart than this are different events. ACLED codes an event "near
@@ -32,10 +32,6 @@ def same_spot(pa: Place, pb: Place) -> bool:
         return True
     both_exact = pa.geo_precision == 1 and pb.geo_precision == 1
     return near is not None and not both_exact
-
-
-def own_coordinates(place: Place) -> bool:
-    return place.geo_precision == 1 or (bool(place.geonameid) and (place.geo_precision or 3) <= 2)
 
 
 def distance_km(pa: Place, pb: Place) -> float | None:
