@@ -236,7 +236,8 @@ class Extractor:
 
     def _build(self, article, chunk, doc, sent, scope, hit, trig, hits, frames, country, anchor,
                previous, n, earlier, summary=False, cues=True) -> Mention | None:
-        counts = find_counts(scope.text)
+        scope_text, sent_text = scope.text, sent.text    # spaCy joins the tokens on every ask
+        counts = find_counts(scope_text)
         fat, inj = figure(counts, "killed"), figure(counts, "injured")
         if not summary and trig.event_type in VIOLENT and fat is None and inj is None \
                 and generic_reference(doc, hit.head, sent):
@@ -277,9 +278,9 @@ class Extractor:
             if place is not None and a1 is not None and place.text and a1.text and \
                     place.text.lower() == a1.text.lower() and place.feature == "country":
                 place = None    # "strikes by Iran": the doer's name, not where it happened
-        trig, a1, a2 = refine(trig, a1, a2, here, frames, bool(ARMED_WORDS.search(scope.text)),
+        trig, a1, a2 = refine(trig, a1, a2, here, frames, bool(ARMED_WORDS.search(scope_text)),
                               invent=summary or (a1 is None and _unnamed_doer(doc, hit)),
-                              firearms=bool(FIREARMS.search(scope.text)),
+                              firearms=bool(FIREARMS.search(scope_text)),
                               killed=fat is not None and max(fat.low or 0, fat.best or 0, fat.high or 0) > 0)
         if trig.event_type is None and a1 is None and a2 is None and not summary:
             return None     # a CAMEO interaction needs a source or a target ("de-escalation would be difficult")
@@ -295,7 +296,7 @@ class Extractor:
             a2 = generic_actor("civilians", here)
         date, precision, date_text = _when(scope, anchor, previous, getattr(self, "_approx", None),
                                            doc[hit.head].idx - scope.start_char)
-        told = None if summary else _day_of_told_act(scope.text, date_text, earlier, article.article_id)
+        told = None if summary else _day_of_told_act(scope_text, date_text, earlier, article.article_id)
         if told is not None:
             date, precision = told
         if not summary and date_text is None and date and len(date) == 10 and _definite(doc, hit):
@@ -303,17 +304,17 @@ class Extractor:
             # act's, not the day the story has reached
             date, precision = date[:7], 3
         if not summary and date_text is None and date and len(date) == 10 and _pluperfect(doc, hit) and \
-                not re.search(r"\bhours? (?:before|after|earlier|later)\b", scope.text, re.I):
+                not re.search(r"\bhours? (?:before|after|earlier|later)\b", scope_text, re.I):
             # "Iran had also carried out strikes ...": before the story's time, day unknown
             date, precision = date[:7], 3
-        if not summary and date_text is None and PART_OF_SET.search(scope.text):
+        if not summary and date_text is None and PART_OF_SET.search(scope_text):
             # "In the other attack, ...": one of the attacks enumerated earlier ("two more
             # attacks ... on May 19") - it has their date, not the previous sentence's
             told = next((m for m in reversed(earlier) if m.article_id == article.article_id and m.date
                          and ENUMERATED.search(m.sentence)), None)
             if told is not None:
                 date, precision = told.date, told.date_precision
-        a1, a2 = frontline(trig, a1, a2, place, date, sent.text)
+        a1, a2 = frontline(trig, a1, a2, place, date, sent_text)
         a1, a2, assoc = dated(a1, date), dated(a2, date), [dated(a, date) for a in assoc]
         if not summary and trig.cameo == "138" and date_text is None:
             return None     # "vowed revenge against ...": a threat is an event when dated and specific
@@ -322,18 +323,18 @@ class Extractor:
             return None     # years before the story, no toll: background ("after the 2001 attacks")
         start = chunk.start + sent.start_char
         mid = f"{article.article_id}:{start}:{n}"
-        links = link_cues(sent.text) if cues else []
+        links = link_cues(sent_text) if cues else []
         if links:
             cands = [(m.mention_id, m.trigger, m.sentence) for m in reversed(earlier[-4:])
                      if m.start >= start - 600]
             links = [resolve_target(c, cands) for c in links]
         return Mention(
             mention_id=mid, article_id=article.article_id, document=article.document,
-            article_index=article.index, sentence=sent.text, start=start, end=start + len(sent.text),
+            article_index=article.index, sentence=sent_text, start=start, end=start + len(sent_text),
             trigger=hit.text, event_type=trig.event_type, sub_event_type=trig.sub_event_type,
             cameo=trig.cameo, goldstein=trig.goldstein, actor1=a1, actor2=a2, associated=tuple(assoc),
             place=place, date=date, date_precision=precision, date_text=date_text,
-            fatalities=fat, injuries=inj, attributed_to=attribution(sent.text),
+            fatalities=fat, injuries=inj, attributed_to=attribution(sent_text),
             modality=modality(doc, hit.head, sent), links=tuple(links), outlet=article.outlet,
             published=article.published, confidence=round(min(1.0, 0.5 + trig.priority / 200), 2),
             rule=f"trigger:{trig.id}", version=self.version)

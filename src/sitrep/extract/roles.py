@@ -11,8 +11,9 @@ import logging
 import re
 
 from sitrep.extract import places, timex
-from sitrep.extract.actors import (AGENT, ARMED_TYPES, PATIENT, entity_country, find_actors,
-                                   generic_actor, kind_for_event_type, role_of)
+from sitrep.extract.actors import (AGENT, ARMED_TYPES, PATIENT, ActorHit, country_iso3,
+                                   entity_country, find_actors, frontline_sides, generic_actor,
+                                   kind_for_event_type, role_of)
 from sitrep.extract.clauses import _hroot
 from sitrep.extract.kinds import VIOLENT
 from sitrep.extract.triggers import Trigger
@@ -170,7 +171,6 @@ def _home(span, here: str | None, article_country: str | None) -> str | None:
     unless the sentence calls someone by the venue country's nationality ("Pakistani")."""
     if not here or not article_country or here == article_country:
         return here or article_country
-    from sitrep.extract.actors import country_iso3
     if any(e.label_ == "NORP" and country_iso3(e.text) == here for e in span.ents) or \
             any(t.tag_ in ("JJ", "NNP", "NNPS") and t.text[:1].isupper() and country_iso3(t.text) == here
                 and t.ent_type_ != "GPE" for t in span):
@@ -201,7 +201,6 @@ def _pluperfect(doc, hit) -> bool:
 
 def _names_country(span, iso3) -> bool:
     """Does the span name the country itself (or its people), not just a place in it?"""
-    from sitrep.extract.actors import country_iso3
     return any(e.label_ in ("GPE", "NORP") and country_iso3(e.text) == iso3 for e in span.ents)
 
 
@@ -285,7 +284,6 @@ def _country_actors(doc, sent, anchors, trig, found):
     """A country (or its capital) that the parse makes the doer or target of the act stands for
     its state: 'Pakistan conducted strikes' -> Military Forces of Pakistan; 'Tehran condemned'
     -> Government of Iran. A country that is only where something happened is a place."""
-    from sitrep.extract.actors import ActorHit, country_iso3
     out = []
     taken = [(h.start, h.end) for h in found]
     violent = trig.event_type in VIOLENT
@@ -322,7 +320,6 @@ def frontline(trig: Trigger, a1: Actor | None, a2: Actor | None, place, date: st
     the unknown side(s) are the line's two sides, e.g. "explosions recorded near Horlivka"
     -> Military Forces of Ukraine and the NAF. Named actors are kept. `text` (the sentence)
     places the fire on the line when the place did not resolve to one of its areas."""
-    from sitrep.extract.actors import frontline_sides
     if trig.event_type not in ("Battles", "Explosions/Remote violence"):
         return a1, a2
     sides = frontline_sides(place.iso3 if place else None, place.admin1 if place else None, date, text)
