@@ -373,8 +373,6 @@ def _resolve_mention(m, doc_text, gaz, hint_iso, allowed, areas=(), bound=False)
             # "El Callao, Bolivar state": the state, not Colombia's Bolivar department
             a1 = next((o for o in gaz.lookup(admin_hint, features=("admin1",), codes=True, limit=8)
                        if o.iso3 in units), None)
-        else:
-            a1 = None
         a1 = a1 or gaz.admin1(admin_hint, hint_iso, codes=True) or gaz.admin1(admin_hint, codes=True)
         if a1 is None and gaz.country_iso3(admin_hint, kinds=gaz.PLACE_KINDS):
             hint_iso = gaz.country_iso3(admin_hint, kinds=gaz.PLACE_KINDS)

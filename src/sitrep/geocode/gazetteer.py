@@ -69,6 +69,7 @@ class Gazetteer:
     # every capital, for its government only where the parse makes it a party ("Kabul warned
     # Dushanbe"), never as a place's country
     ALL_KINDS = ("name", "alias", "abbrev", "code", "demonym", "metonym", "capital")
+    _KIND_RANK = {k: i for i, k in enumerate(ALL_KINDS)}    # the first kind a name has wins
     GOVERNMENT_KINDS = ("metonym", "capital")
     # what can stand for the territory in a place phrase ("in the DRC", not "in PK")
     PLACE_KINDS = ("name", "alias", "abbrev")
@@ -95,8 +96,7 @@ class Gazetteer:
         rows = self._con.execute("SELECT iso3, kind FROM country_names WHERE key = ?", (k,)).fetchall()
         if not rows and k.endswith("s") and "demonym" in kinds:
             rows = self._con.execute("SELECT iso3, kind FROM country_names WHERE key = ?", (k[:-1],)).fetchall()
-        order = {"name": 0, "alias": 1, "abbrev": 2, "code": 3, "demonym": 4, "metonym": 5, "capital": 6}
-        rows = sorted((r for r in rows if r[1] in kinds), key=lambda r: order.get(r[1], 9))
+        rows = sorted((r for r in rows if r[1] in kinds), key=lambda r: self._KIND_RANK.get(r[1], 9))
         if rows:
             return rows[0][0]
         return None
