@@ -24,6 +24,7 @@ from typing import Any, Iterable
 from sitrep import __version__
 from sitrep.export import basemap
 from sitrep.export.common import category, record, select
+from sitrep.export.records import independent
 from sitrep.models import Event
 
 HERE = pathlib.Path(__file__).resolve().parent
@@ -62,7 +63,7 @@ def _stats(recs: list[dict]) -> list[tuple[str, str]]:
                for r in violent)
     countries = {r.get("country") for r in recs if r.get("country")}
     reports = {(s.get("document"), s.get("article")) for r in recs
-               for s in r.get("sources") or [] if not s.get("copy_of")}
+               for s in independent(r.get("sources") or [])}
     fat = f"{low}" if low == high else f"{low}\u2013{high}"
     return [(str(len(recs)), "events"), (str(len(violent)), "violent"),
             (str(len(recs) - len(violent)), "diplomatic"), (fat, "killed (reported range)"),
