@@ -197,11 +197,11 @@ class Store:
         return out
 
     def copies(self) -> dict[str, list[Copy]]:
-        """original article_id -> the stored articles marked duplicates of it, in id order."""
+        """original article_id -> the stored articles marked duplicates of it, by input name."""
         out: dict[str, list[Copy]] = {}
         rows = self.query("SELECT article_id, document, idx, duplicate_of, outlet, published, url "
                           "FROM articles WHERE status = 'duplicate' AND duplicate_of IS NOT NULL "
-                          "ORDER BY article_id")
+                          "ORDER BY document, idx, article_id")
         for article_id, document, idx, original, outlet, published, url in rows:
             out.setdefault(original, []).append(Copy(
                 document=document, article=idx, article_id=article_id, outlet=outlet,
