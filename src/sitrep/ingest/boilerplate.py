@@ -36,6 +36,9 @@ def cues() -> dict:
         "furniture": whole(raw["furniture_lines"]),
         "promo": re.compile(rf"^(?:{'|'.join(raw['promo_labels'])})\s*:\s*(?P<rest>\S.*)$", re.IGNORECASE),
         "credits": [re.compile(rf"(?:{p})\s*$", re.IGNORECASE) for p in raw["caption_credits"]],
+        # credit lines inside an article and wire agencies (ingest/variants.py: edits, not swaps)
+        "credit_cues": [re.compile(p, re.IGNORECASE) for p in raw.get("credit_cues", [])],
+        "agencies": frozenset(a.lower() for a in raw.get("agencies", [])),
         "end_boxes": whole(raw["end_boxes"]),
     }
 

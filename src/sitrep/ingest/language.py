@@ -45,8 +45,20 @@ _CODE = re.compile(r"[{}<>=|\\`]")
 
 
 @functools.lru_cache(maxsize=1)
+def _languages() -> dict:
+    return yaml.load(resources.files("sitrep.data").joinpath("languages.yaml").read_text("utf-8"),
+                     Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
+
+
+@functools.lru_cache(maxsize=1)
+def english_numbers() -> dict[str, int]:
+    """Number words and their values ("thirty" 30, "third" 3): a figure written two ways."""
+    return {w: int(v) for w, v in _languages()["english_numbers"].items()}
+
+
+@functools.lru_cache(maxsize=1)
 def function_words() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
-    raw = yaml.safe_load(resources.files("sitrep.data").joinpath("languages.yaml").read_text("utf-8"))
+    raw = _languages()
     return (frozenset(raw["english"].split()),
             {name: frozenset(words.split()) for name, words in raw["others"].items()})
 

@@ -31,11 +31,10 @@ import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
-from importlib import resources
 
-import yaml
-
+from sitrep.ingest import boilerplate
 from sitrep.ingest.boilerplate import is_byline
+from sitrep.ingest.language import english_numbers
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n\"“”(\[])\s*$")
@@ -54,19 +53,6 @@ class Token:
     value: int | str | None = None     # of a number or a number word
 
 
-@functools.lru_cache(maxsize=1)
-def _data() -> tuple[list[re.Pattern], frozenset[str]]:
-    raw = yaml.safe_load(resources.files("sitrep.data").joinpath("boilerplate.yaml").read_text("utf-8"))
-    cues = [re.compile(p, re.IGNORECASE) for p in raw.get("credit_cues", [])]
-    return cues, frozenset(a.lower() for a in raw.get("agencies", []))
-
-
-@functools.lru_cache(maxsize=1)
-def _number_words() -> dict[str, int]:
-    raw = yaml.safe_load(resources.files("sitrep.data").joinpath("languages.yaml").read_text("utf-8"))
-    return {w: int(v) for w, v in raw["english_numbers"].items()}
-
-
 _ORDINAL = re.compile(r"^0*(\d+)(?:st|nd|rd|th)?$")
 
 
@@ -79,7 +65,7 @@ def _figure(word: str) -> int | str:
 def _credit_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the segments (between sentence ends, semicolons, brackets and line
     breaks) that hold a credit cue, and of byline lines."""
-    cues, _ = _data()
+    cues = boilerplate.cues()["credit_cues"]
     spans = [(m.start(), m.end()) for m in _SEGMENT.finditer(text)
              if any(c.search(m.group()) for c in cues)]
     return spans + [(m.start(), m.end()) for m in _LINE.finditer(text) if is_byline(m.group().strip())]
@@ -87,8 +73,8 @@ def _credit_spans(text: str) -> list[tuple[int, int]]:
 
 def tokens(text: str) -> list[Token]:
     credits = _credit_spans(text)
-    _, agencies = _data()
-    numbers = _number_words()
+    agencies = boilerplate.cues()["agencies"]
+    numbers = english_numbers()
     out = []
     for m in _TOKEN.finditer(text):
         word, start = m.group(), m.start()
