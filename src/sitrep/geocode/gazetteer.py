@@ -34,6 +34,21 @@ _LOCK = threading.Lock()
 _MISSING = object()
 
 
+def _close_spellings(k: str, candidates, cutoff: float):
+    """(ratio, item) for each (key, item) whose key is spelled like `k`: the same first letter,
+    a length within 3 and a difflib ratio of at least `cutoff`."""
+    import difflib
+    for ckey, item in candidates:
+        if ckey[:1] != k[:1] or abs(len(ckey) - len(k)) > 3:
+            continue
+        sm = difflib.SequenceMatcher(None, k, ckey)
+        # quick_ratio and real_quick_ratio are upper bounds of ratio: same matches, cheaper
+        if sm.real_quick_ratio() < cutoff or sm.quick_ratio() < cutoff:
+            continue
+        ratio = sm.ratio()
+        if ratio >= cutoff:
+            yield ratio, item
+
 class Gazetteer:
     def __init__(self, path: str | os.PathLike):
         self.path = Path(path)
@@ -240,26 +255,15 @@ class Gazetteer:
         return got
 
     def _fuzzy_admin1(self, k: str, country_iso3: str | None, cutoff: float) -> Place | None:
-        import difflib
         if not hasattr(self, "_admin1_index"):
             # CROSS JOIN keeps `places` as the outer loop (the ~4k admin1 rows, then names by
             # pid): the planner otherwise walks the whole names index (0.6 s instead of 15 ms)
             self._admin1_index = self._con.execute(
                 "SELECT DISTINCT n.key, p.name, p.iso3 FROM places p CROSS JOIN names n ON n.pid = p.pid"
                 " WHERE p.feature = 'admin1' AND n.is_primary >= 0").fetchall()
-        scored = []
-        for akey, aname, iso3 in self._admin1_index:
-            if country_iso3 and iso3 != country_iso3:
-                continue
-            if akey[:1] != k[:1] or abs(len(akey) - len(k)) > 3:
-                continue
-            sm = difflib.SequenceMatcher(None, k, akey)
-            # quick_ratio and real_quick_ratio are upper bounds of ratio: same matches, cheaper
-            if sm.real_quick_ratio() < cutoff or sm.quick_ratio() < cutoff:
-                continue
-            ratio = sm.ratio()
-            if ratio >= cutoff:
-                scored.append((ratio, aname, iso3))
+        scored = [(ratio, aname, iso3) for ratio, (aname, iso3) in _close_spellings(
+            k, ((akey, (aname, iso3)) for akey, aname, iso3 in self._admin1_index
+                if not country_iso3 or iso3 == country_iso3), cutoff)]
         if not scored:
             return None
         scored.sort(reverse=True)
@@ -284,19 +288,12 @@ class Gazetteer:
         return got
 
     def _fuzzy_place(self, k: str, iso3: str, admin1: str, cutoff: float) -> Place | None:
-        import difflib
         rows = self._con.execute(
             "SELECT p.pid, p.geonameid, p.name, p.iso3, p.admin1, p.admin2, p.lat, p.lon, p.population,"
             " p.feature, p.source, 1 FROM places p WHERE p.iso3 = ? AND p.admin1 = ?"
             " AND p.feature IN ('city', 'admin2')", (iso3, admin1)).fetchall()
-        scored = []
-        for row in rows:
-            pk = key(row[2])
-            if pk[:1] != k[:1] or abs(len(pk) - len(k)) > 3:
-                continue
-            ratio = difflib.SequenceMatcher(None, k, pk).ratio()
-            if ratio >= cutoff:
-                scored.append((ratio, row[8] or 0, row))
+        scored = [(ratio, row[8] or 0, row)
+                  for ratio, row in _close_spellings(k, ((key(row[2]), row) for row in rows), cutoff)]
         if not scored:
             return None
         scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
