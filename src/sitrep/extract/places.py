@@ -160,17 +160,15 @@ def event_place(sent, doc=None, article_country: str | None = None, earlier: boo
     gaz = _gaz()
     text = sent.text
     mentions = _mentions(sent, gaz)
-    countries_here, admin1s = _anchors(mentions, gaz, article_country, _text_of(sent.doc),
-                                       demonym_countries(sent, gaz))
-    allowed = set(countries_here) | {p.iso3 for p in admin1s.values()}
-    allowed |= mission_countries(text)
+    demonyms, missions = demonym_countries(sent, gaz), mission_countries(text)
+    countries_here, admin1s = _anchors(mentions, gaz, article_country, _text_of(sent.doc), demonyms)
+    allowed = set(countries_here) | {p.iso3 for p in admin1s.values()} | missions
     hint_iso = next(iter(allowed)) if len(allowed) == 1 else (
         article_country if article_country in allowed or not allowed else None)
     if not allowed and (hint_iso is None or hint_iso not in article_countries(sent.doc, gaz)):
         # a nationality word is weaker evidence ("Colombian insignia" found in Venezuela):
         # it ranks namesakes but rules nothing out; it outranks an article country that the
         # article never names (one guessed from the very name in question: "Tripoli")
-        demonyms = demonym_countries(sent, gaz)
         hint_iso = next(iter(demonyms)) if len(demonyms) == 1 else hint_iso
 
     place = from_parenthesis(text, gaz, hint_iso, allowed)
@@ -196,7 +194,7 @@ def event_place(sent, doc=None, article_country: str | None = None, earlier: boo
             continue        # the speaker's seat, a government, the victims' home town
         if HAILING.search(_text_of(sent.doc)[max(sent.start_char, m.start - 60):m.start]):
             score -= 5.0
-        if _far_afield(cand, m, sent, gaz, set(countries_here) | mission_countries(text), article_country):
+        if _far_afield(cand, m, sent, gaz, set(countries_here) | missions, article_country):
             continue        # "codenamed 'Marg Bar ...'" in a story about Pakistan: not Montenegro
         if _is_metonym(m, gaz) and _syntax_score(m, sent.doc) <= 0:
             continue        # "Tehran condemned", "warned Tehran": the government, not the city
@@ -221,7 +219,7 @@ def event_place(sent, doc=None, article_country: str | None = None, earlier: boo
     for iso in (countries_here[0] if len(countries_here) == 1 else None,
                 hint_iso if allowed else None, forces_demonym(sent, gaz) if BORDER_PAIR.search(text) else None,
                 hint_iso, article_country, next(iter(allowed)) if len(allowed) == 1 else None,
-                *demonym_countries(sent, gaz)[:1]):
+                *demonyms[:1]):
         if iso:
             return gaz.country_place(iso)
     return None
