@@ -105,7 +105,35 @@ def test_hours_after_a_month_only_story_falls_back_to_the_report_day():
     assert event_date("It came hours after the raid.", dt.date(2024, 3, 8), ("2024-02", 3))[:2] == ("2024-03-08", 1)
 
 
+@pytest.mark.parametrize("phrase,same_day", [
+    ("minutes prior to", True), ("an hour before", True), ("moments after", True), ("hours after", True),
+    ("two days before", False), ("hours of talks before", False), ("a week after", False),
+])
+def test_one_same_day_phrase_for_dates_and_told_acts(phrase, same_day):
+    """timex.HOURS_REL is the one reading of "hours before/after": the date expression, the
+    extractor's pluperfect guard (timex.SAME_DAY) and the day of the told act agree on it."""
+    from fuse_builders import STRIKE, mention
+
+    from sitrep.extract.roles import _day_of_told_act
+    from sitrep.extract.timex import SAME_DAY, parse_date_text
+    text = f"The minister met the envoy {phrase} the attack on the depot."
+    read = [e for e in parse_date_text(text, dt.date(2024, 3, 8)) if e.kind == "hours_rel"]
+    assert bool(read) == same_day and bool(SAME_DAY.search(text)) == same_day
+    act = mention("a.txt", kind=STRIKE, date="2024-03-05", precision=1)
+    told = _day_of_told_act(text, read[0].text if read else "on Friday", [act], "a.txt:0")
+    assert told == (("2024-03-05", 1) if same_day else None)
+
+
 # ---------------------------------------------------------------- whole sentences (model)
+
+@pytest.mark.model
+def test_a_paragraph_naming_no_place_continues_the_place_of_the_mention_before(extractor):
+    """places.carried_place across paragraphs: the extractor hands it its earlier mentions."""
+    text = ("Gunmen attacked a police station in Petrolina, Pernambuco, on Monday.\n\n"
+            "Two officers were killed in the attack, police said.")
+    got = mentions_of(extractor, text, published="2024-03-05")
+    assert len(got) >= 2 and {m.place.name for m in got if m.place} == {"Petrolina"}
+
 
 def run(extractor, text, published="2024-03-08"):
     return mentions_of(extractor, LEAD + text, published=published)

@@ -225,3 +225,18 @@ def test_a_report_naming_no_particular_place_does_not_chain_two_that_do():
     events = fuse([note("a.txt", "in the area of Kalag", country),
                    note("b.txt", "in the area of Sami", country), note("c.txt", "nearby", country)])
     assert len(events) == 1
+
+
+def test_reports_held_apart_stay_apart_when_both_are_specific():
+    """As above with a district (a day and a district make each report specific, cluster step 1):
+    the report naming no spot is linked to both by the same sides, which joined all three into
+    one event before the specific step checked `apart` too."""
+    def note(doc, where):
+        return mention(doc, kind=MISSILE, a1=PAKISTAN, a2=BLF, place=KECH, date="2024-01-16",
+                       sentence=f"Troops fired mortars {where}.")
+    east, west, hub = (note("a.txt", "in the area of Kalag"), note("b.txt", "in the area of Sami"),
+                       note("c.txt", "nearby"))
+    events = fuse([east, west, hub])
+    home = {mid: e.event_id for e in events for mid in e.mention_ids}
+    assert home[east.mention_id] != home[west.mention_id] and len(events) == 2
+    assert home[hub.mention_id] in (home[east.mention_id], home[west.mention_id])

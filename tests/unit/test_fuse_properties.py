@@ -198,3 +198,32 @@ def test_pair_score_is_symmetric(r1, r2):
     from sitrep.fuse.features import Features
     a, b = (Features.of(m) for m in build([r1, r2]))
     assert pair_score(a, b) == pair_score(b, a)
+
+
+# Reports of one day naming particular spots (or none) in one district or province: the pairs of
+# different articles that name different spots are `apart` (cluster._apart).
+spotted_mention = st.fixed_dictionaries({
+    "doc": st.sampled_from(DOCS[:3]), "kind": st.sampled_from([MISSILE, CLASH]),
+    "place": st.sampled_from([KECH, BOLAN, BALOCHISTAN]),
+    "spot": st.sampled_from(["in the area of Kalag", "in the area of Sami", "near Gwarkop", "nearby"]),
+    "deaths": st.one_of(st.none(), st.integers(2, 4)),
+})
+
+
+@settings_
+@given(st.lists(spotted_mention, min_size=2, max_size=12))
+def test_two_reports_held_apart_never_share_an_event(raws):
+    """Whatever chains them (a report naming no spot, the same sides, the same toll), two
+    reports `apart` never end in one event - the specific ones (a district, a day) included."""
+    from sitrep.fuse.cluster import _apart
+    counters: dict[str, int] = {}
+    ms = []
+    for r in raws:
+        n = counters[r["doc"]] = counters.get(r["doc"], -1) + 1
+        ms.append(mention(r["doc"], n=n, kind=r["kind"], a1=PAKISTAN, a2=BLF, place=r["place"],
+                          fatalities=None if r["deaths"] is None else killed(r["deaths"]),
+                          sentence=f"Troops fired mortars {r['spot']}."))
+    feats = {m.mention_id: Features.of(m) for m in ms}
+    for ev in fuse(ms):
+        for a, b in itertools.combinations(ev.mention_ids, 2):
+            assert not _apart(feats[a], feats[b]), (a, b)

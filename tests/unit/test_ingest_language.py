@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import re
+from importlib import resources
 
 import pytest
 import yaml
-from importlib import resources
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sitrep.ingest.language import MIN_WORDS, function_words, not_english
 
@@ -90,3 +92,38 @@ def test_function_word_lists_are_lower_case_and_distinct():
     assert raw["version"] >= 1 and len(english) > 100 and len(others) >= 8
     for name, words in [("English", english), *others.items()]:
         assert words and all(w == w.lower() and " " not in w for w in words), name
+
+
+# ---------------------------------------------------------------- one reading of "a name"
+
+@pytest.mark.parametrize("text,word,name", [
+    ("Clashes broke out in Goma on Monday.", "Goma", True),
+    ("Clashes broke out. Police said two died.", "Police", False),
+    ("Officials said: Police arrived late.", "Police", False),
+    ('He said "Troops withdrew" later.', "Troops", False),
+    ("Fighting (Reuters) ended.", "Reuters", False),
+    ("Fighting ended.\nResidents fled.", "Residents", False),
+    ("Soldiers fired.", "Soldiers", False),
+    ("Clashes broke out in goma.", "goma", False),
+])
+def test_a_name_is_a_capitalised_word_that_does_not_open_a_sentence(text, word, name):
+    from sitrep.ingest.language import is_name
+    assert is_name(text, text.index(word)) is name
+
+
+_PIECES = st.sampled_from(["Police", "said", "Goma", "troops", "entered", "Kabul", "the", "Army", ".", ":",
+                           ";", '"', "(", ")", "\n", ",", "Residents", "fled"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, min_size=1, max_size=30))
+def test_language_variants_and_related_dates_read_names_alike(pieces):
+    """The three ingest readers of names (language._words leaves them out, variants.tokens
+    calls them "name", related_dates.names_of collects them) agree on every text."""
+    from sitrep.ingest.language import _words
+    from sitrep.ingest.related_dates import names_of
+    from sitrep.ingest.variants import tokens
+    text = " ".join(pieces)
+    toks = tokens(text)
+    assert names_of(text) == {t.text for t in toks if t.kind == "name"}
+    assert _words(text) == [t.low for t in toks if t.kind != "name"]

@@ -25,6 +25,22 @@ def test_a_full_stop_ends_the_admin_name():
     assert context_after(text, text.index("Pisky") + 5) == ("Donetsk", None)
 
 
+def test_a_full_stop_after_a_four_letter_name_ends_it_too():
+    text = "Drones hit a depot near Bucha, Kyiv. During the night fires spread."
+    assert context_after(text, text.index("Bucha") + 5) == ("Kyiv", None)
+    doc = make("Drones hit a depot in Kyiv . During the night fires spread .", {})
+    assert place_of(doc, "UKR").name == "Kyiv"      # the name after "in", read by places._mentions
+
+
+@pytest.mark.parametrize("written,name", [
+    ("Kyiv.", "Kyiv"), ("Donetsk.", "Donetsk"), ("Zolote-5.", "Zolote-5"),
+    ("U.S.", "U.S."), ("St.", "St."), ("Port of Spain", "Port of Spain"),
+])
+def test_one_rule_for_the_full_stop_at_the_end_of_a_name(written, name):
+    from sitrep.extract.place_admin import without_full_stop
+    assert without_full_stop(written) == name
+
+
 def test_short_abbreviations_and_portuguese_connectors_stay_inside_a_name():
     text = "Residents protested in Canoas, Rio Grande do Sul state, on Monday."
     assert context_after(text, text.index("Canoas") + 6) == ("Rio Grande do Sul", "state")
@@ -112,6 +128,19 @@ def test_a_country_qualifying_a_thing_pins_nothing():
     assert p is None or p.iso3 != "USA"
 
 
+def test_a_country_qualifying_a_thing_is_not_one_the_article_names():
+    """place_hints.article_countries skips the same qualified things as article_country
+    (cues.yaml `qualified_things`): the currency, the embassy, the nationals."""
+    from sitrep.extract.place_hints import article_countries
+    gaz = get_gazetteer()
+    doc = make("Protests against the US dollar rate blocked a road in Tripoli .", {"US": "GPE", "Tripoli": "GPE"})
+    assert "USA" not in article_countries(doc, gaz)
+    doc = make("Afghan nationals were held at a checkpoint in Iran .", {"Afghan": "NORP", "Iran": "GPE"})
+    assert article_countries(doc, gaz) == frozenset({"IRN"})
+    doc = make("US troops and Afghan forces patrolled Kandahar .", {"US": "GPE", "Afghan": "NORP"})
+    assert article_countries(doc, gaz) == frozenset({"USA", "AFG"})
+
+
 # ---------------------------------------------------------------- the sentence before
 
 def test_a_sentence_without_a_place_takes_the_one_before():
@@ -128,6 +157,29 @@ def test_a_sentence_naming_another_country_does_not_take_the_one_before():
                {"Petrolina": "GPE", "Pernambuco": "GPE", "Bolivia": "GPE"}, sentences=True)
     p = event_place(list(doc.sents)[1], doc, "BRA")
     assert p.iso3 == "BOL"
+
+
+def _at(name, iso3="BRA", feature="city"):
+    from sitrep.models import Place
+    return Place(name=name, country=None, iso3=iso3, admin1=None, admin2=None, latitude=None,
+                 longitude=None, geo_precision=1, feature=feature)
+
+
+def test_one_carry_over_rule_the_nearest_place_within_reach():
+    from sitrep.extract.places import EARLIER_CHARS, carried_place
+    petrolina, recife, brazil = _at("Petrolina"), _at("Recife"), _at("Brazil", feature="country")
+    start = 1000
+    # nearest first; a sentence with no place of its own is passed over
+    assert carried_place(start, [(990, None), (950, petrolina), (900, recife)]) is petrolina
+    # a country is carried too (the story's country), and stops the search for a finer place
+    assert carried_place(start, [(990, brazil), (950, petrolina)]) is brazil
+    # out of reach, even behind a sentence with no place
+    assert carried_place(start, [(990, None), (start - EARLIER_CHARS, petrolina)]) is None
+    assert carried_place(start, [(start - EARLIER_CHARS + 1, petrolina)]) is petrolina
+    # the sentence points to another country: nothing carries
+    assert carried_place(start, [(950, petrolina)], allowed={"BOL"}) is None
+    assert carried_place(start, [(950, petrolina)], allowed={"BRA"}) is petrolina
+    assert carried_place(start, []) is None
 
 
 def test_a_close_spelling_of_a_province_stands_for_it():

@@ -18,7 +18,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
-import re
 from collections import defaultdict
 
 from sitrep.extract import lexicon, timex
@@ -29,6 +28,7 @@ from sitrep.extract.candidates import candidate_chunks
 from sitrep.extract.links import link_cues, resolve_target
 from sitrep.extract.modality import background, generic_reference, modality
 from sitrep.extract.numbers import figure, find_counts
+from sitrep.extract.places import carried_place
 from sitrep.extract.triggers import Trigger, best_hit, find_hits, frames_in, resolve, subordinate, usable
 from sitrep.models import Actor, LinkCue, Mention
 
@@ -253,11 +253,10 @@ class Extractor:
                 elif not _names_country(scope, place.iso3):
                     place = whole
         if not summary and earlier and not _names_place(scope):
-            # no place named: the sentence continues the story of the mention before it
-            last = earlier[-1]
-            if last.place is not None and last.article_id == article.article_id and \
-                    chunk.start + sent.start_char - last.end < 600:
-                place = last.place
+            # no place named: the sentence continues the story of the mentions before it
+            place = carried_place(chunk.start + sent.start_char,
+                                  ((m.end, m.place) for m in reversed(earlier)
+                                   if m.article_id == article.article_id)) or place
         here = (place.iso3 if place else None) or country
         anchors = [hit.head] + ([_hroot(doc, hit)] if _hroot(doc, hit) != hit.head else []) + \
             [h.head for h in hits if h is not hit]
@@ -304,7 +303,7 @@ class Extractor:
             # act's, not the day the story has reached
             date, precision = date[:7], 3
         if not summary and date_text is None and date and len(date) == 10 and _pluperfect(doc, hit) and \
-                not re.search(r"\bhours? (?:before|after|earlier|later)\b", scope_text, re.I):
+                not timex.SAME_DAY.search(scope_text):
             # "Iran had also carried out strikes ...": before the story's time, day unknown
             date, precision = date[:7], 3
         if not summary and date_text is None and PART_OF_SET.search(scope_text):

@@ -24,9 +24,25 @@ AREA_WORDS = r"(?:city|town|village|villages|district|districts|area|neighbou?rh
              r"commune|locality|settlement|frontline|front|sector|LGA|rayon|oblast)"
 ADMIN1_WORDS = {"province", "state", "region", "governorate", "oblast"}
 
-# (a word that ends a sentence, "Donetsk. During", ends the name: a full stop joins words
-# only after an abbreviation of up to three letters, "St. Louis")
-_NAME = r"(?:(?:al|el|as|ad|ar|at|an|ash|az)-)?[A-Z][\w'’.\-]*(?:(?<![a-z]{4}\.)[ \-](?:de |del |la |al |el |an |ad |as |ash |ar |az |at |of |do |da |dos |das |du |des |-)?[A-Z][\w'’.\-]*)*"
+# A full stop after a word of four letters or more, or after a figure, ends the sentence and a
+# name with it ("in Kyiv. During the night", "near Slavne, Donetsk.", "Zolote-5."); after a
+# shorter word it is taken for an abbreviation the name runs on through ("St. Louis", "Mt.
+# Elgon", "U.S. Virgin Islands"). The one rule for where a written name ends: _NAME and
+# without_full_stop. (Four letters, as the earlier copies meant; at three, names ending in a
+# three-letter word, "Lanao del Sur.", stop running on too, and the one note of global_2020_05's
+# first 2000 that changed lost its place: it had been right by luck of the run-on.)
+_STOPS = (r"[^\W\d_]{4}\.", r"\d\.")
+_ENDS_SENTENCE = re.compile("(?:" + "|".join(_STOPS) + ")$")
+_RUNS_ON = "".join(f"(?<!{s})" for s in _STOPS)
+
+
+def without_full_stop(name: str) -> str:
+    """`name` without the sentence's full stop ("Donetsk." -> "Donetsk"); an abbreviation
+    keeps its own ("St.", "U.S.")."""
+    return name[:-1] if _ENDS_SENTENCE.search(name) else name
+
+
+_NAME = r"(?:(?:al|el|as|ad|ar|at|an|ash|az)-)?[A-Z][\w'’.\-]*(?:" + _RUNS_ON + r"[ \-](?:de |del |la |al |el |an |ad |as |ash |ar |az |at |of |do |da |dos |das |du |des |-)?[A-Z][\w'’.\-]*)*"
 # "Uvira (Uvira, Sud-Kivu)", "Ashulia town (Savar, Dhaka)", "As Sabaa (Tripoli)"
 PAREN = re.compile(r"(?P<loc>" + _NAME + r")(?:\s+" + AREA_WORDS + r"){0,2}(?:\s*\[[^\]]{1,40}\])?"
                    r"\s*\((?P<a>[^()]{2,60})\)")
@@ -106,8 +122,7 @@ def context_after(text: str, end: int) -> tuple[str | None, str | None]:
         name, kind = m.group("next"), (m.groupdict().get("kind") or "").lower() or None
         if kind is None and CLAUSE_AFTER.match(tail, m.end()):
             break       # "in Balochistan, Islamabad has responded": the subject of a new clause
-        if name.endswith(".") and len(name.split()[-1]) > 4:
-            name = name[:-1]    # "near Slavne, Donetsk.": the sentence's full stop, not an abbreviation
+        name = without_full_stop(name)      # "near Slavne, Donetsk."
         bare = strip_area(name)
         if bare != name:        # "Rakhine State", "Thandwe District": the kind is in the name
             kind = kind or name[len(bare):].strip().lower()

@@ -14,6 +14,7 @@ import functools
 import math
 import re
 
+from sitrep.extract import lexicon
 from sitrep.models import Place
 
 # "Israel-linked", "Russia-backed", "US-made", "Iraq- and Syria-based": who, not where
@@ -21,9 +22,10 @@ HYPHEN_MODIFIER = re.compile(r"-\s*(?:(?:and|or)\b|(?:linked|allied|backed|made|
                              r"sponsored|aligned|affiliated|trained|armed|brokered|born|owned|registered|"
                              r"flagged|built|designed|supplied|inspired|friendly|oriented|centric|run)\b)")
 # "the US dollar", "the Turkish embassy": a country that qualifies a thing, not the scene;
-# it pins no country for the sentence's other names
-THING_AFTER = re.compile(r"\s+(?:dollars?|currency|embass(?:y|ies)|consulates?|sanctions|envoys?|ambassadors?|"
-                         r"passports?|nationals|citizens|-made|made|backed|linked)\b", re.I)
+# it pins no country for the sentence's other names, nor makes one the article names (the
+# things are cues.yaml `qualified_things`)
+THING_AFTER = re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in lexicon.load("cues.yaml")["qualified_things"])
+                         + r")\b", re.I)
 
 
 def demonym_countries(sent, gaz) -> list[str]:
@@ -80,14 +82,16 @@ _ARTICLE_COUNTRIES: tuple = (None, frozenset())
 
 
 def article_countries(doc, gaz) -> frozenset:
-    """Every country the article (this Doc) names, by name, capital or nationality word."""
+    """Every country the article (this Doc) names, by name, capital or nationality word; not
+    one that only qualifies a thing ("the US dollar", "Afghan nationals": THING_AFTER)."""
     global _ARTICLE_COUNTRIES
     last = _ARTICLE_COUNTRIES
     if last[0] is doc:
         return last[1]
     out = set()
+    text = doc.text
     for ent in doc.ents:
-        if ent.label_ in ("GPE", "NORP"):
+        if ent.label_ in ("GPE", "NORP") and not THING_AFTER.match(text, ent.end_char):
             kinds = ("demonym",) if ent.label_ == "NORP" else gaz.PLACE_KINDS
             iso = gaz.country_iso3(ent.text, kinds=kinds)
             if iso:

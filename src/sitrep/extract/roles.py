@@ -178,7 +178,7 @@ def _home(span, here: str | None, article_country: str | None) -> str | None:
     return article_country
 
 
-_HOURS_FROM_ACT = re.compile(r"\b(?:hours?|minutes?|moments?)\s+(?:before|after|prior\s+to)\s+(?:the|that|this|Tuesday's|"
+_HOURS_FROM_ACT = re.compile(r"\b" + timex.HOURS_REL + r"\s+(?:the|that|this|Tuesday's|"
                              r"Monday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's)\s+(?:\w+\s+)?"
                              r"(?:attack|strike|strikes|raid|bombing|blast|assault|ambush|shelling|explosion)s?\b", re.I)
 

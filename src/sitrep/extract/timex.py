@@ -52,6 +52,12 @@ FUTURE_SLACK_DAYS = 7
 _MON = r"(?P<mon>jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?|sep(?:t(?:ember)?)?\.?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+# "hours after", "moments before", "minutes prior to": an act on the same day as the one it is
+# told against. The one reading of the phrase: the "hours_rel" expression below, the day of
+# the told act in roles._day_of_told_act ("hours before the attack") and the extractor's guard
+# that keeps such a pluperfect act on its day (SAME_DAY).
+HOURS_REL = r"(?:hours?|minutes?|moments?)\s+(?:after|before|earlier|later|prior\s+to)\b"
+SAME_DAY = re.compile(r"\b" + HOURS_REL, re.I)
 _NUM = r"(?P<num>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|(?:a )?few|(?:a )?couple of)"
 _WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 
@@ -69,8 +75,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name,
     ("since_year", r"\b(?:since|until|till|before|by|from)\s+(?:early\s+|late\s+|mid-?)?" + _YEAR + r"\b"),
     ("in_year", r"\b(?:in|during|of)\s+(?:early\s+|late\s+|mid-?)?" + _YEAR + r"\b"),
     ("rel_prev", r"\b" + _NUM + r"\s+(?P<unit>days?|weeks?)\s+(?P<dir>later|after(?:wards)?|earlier|before|prior)\b"),
-    ("hours_rel", r"\b(?:(?:a\s+few|several|some|\d+|two|three|four|five|six|just|only|mere)\s+)?"
-                  r"(?:hours?|minutes?|moments?)\s+(?:after|before|earlier|later|prior\s+to)\b"),
+    ("hours_rel", r"\b(?:(?:a\s+few|several|some|\d+|two|three|four|five|six|just|only|mere)\s+)?" + HOURS_REL),
     ("next_day", r"\bthe\s+(?P<which>next|following|previous|preceding)\s+(?P<unit>day|morning|night|evening|week)\b"),
     ("ago", r"\b" + _NUM + r"\s+(?P<unit>days?|weeks?)\s+ago\b"),
     ("weekday", r"\b(?P<pre>last|this\s+past|on|this|next|early|late)?\s*" + _WD

@@ -43,9 +43,10 @@ scores enough but shares nothing distinctive is a `vouched` link: in steps 2-4 a
 may use it only when the group already holds a mention of its own article, which tells what
 the vague report is about ("the attacks killed nine" in an article about one strike).
 
-In steps 2-4 a mention never joins a group holding an `apart` report: one of another article,
+In no step does a mention join a group holding an `apart` report: one of another article,
 placed in the same province or finer, naming a different particular place (see _apart); a
-report naming none ("near the city") could otherwise chain them.
+report naming none ("near the city") could otherwise chain them. In step 1 a component holding
+such a pair is split as one holding a contradiction is.
 
 A vague mention may move to a better group when a later article brings one: its place in an
 event was never more than the best guess among compatible events.
@@ -162,9 +163,13 @@ class _Pairs:
     def ok(self, i: int, j: int) -> bool:
         return i == j or (min(i, j), max(i, j)) in self.compatible
 
+    def together(self, i: int, j: int) -> bool:
+        """i and j may be one event: compatible, and not `apart`."""
+        return self.ok(i, j) and (min(i, j), max(i, j)) not in self.apart
+
     def fits(self, i: int, group: list[int]) -> bool:
-        """i may join the group: compatible with each member and `apart` from none."""
-        return all(self.ok(i, j) and (min(i, j), max(i, j)) not in self.apart for j in group)
+        """i may join the group: it may be one event with each member."""
+        return all(self.together(i, j) for j in group)
 
 
 def _apart(a: Features, b: Features) -> bool:
@@ -251,7 +256,7 @@ def specific_components(feats: list[Features]) -> list[list[Features]]:
 def _group_specific(spec: list[int], pairs: _Pairs) -> list[list[int]]:
     groups = []
     for comp in _components(spec, pairs):
-        clean = all(pairs.ok(x, y) for k, x in enumerate(comp) for y in comp[k + 1:])
+        clean = all(pairs.together(x, y) for k, x in enumerate(comp) for y in comp[k + 1:])
         groups.extend([comp] if clean else _agglomerate(comp, pairs))
     return groups
 

@@ -34,10 +34,9 @@ from dataclasses import dataclass
 
 from sitrep.ingest import boilerplate
 from sitrep.ingest.boilerplate import is_byline
-from sitrep.ingest.language import english_numbers
+from sitrep.ingest.language import english_numbers, is_name
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
-_SENTENCE_END = re.compile(r"(?:^|[.!?:;\n\"“”(\[])\s*$")
 _SEGMENT = re.compile(r"[^.!?;\n()\[\]]+")
 _LINE = re.compile(r"[^\n]+")
 GAP = 1         # aligned words that may sit inside one swapped spot
@@ -84,8 +83,7 @@ def tokens(text: str) -> list[Token]:
         elif low in numbers:
             kind, value = "numword", numbers[low]
         elif word[0].isupper():
-            kind = "initial" if _SENTENCE_END.search(text[max(0, start - 3):start]) or start == 0 \
-                else "name"
+            kind = "name" if is_name(text, start) else "initial"
         else:
             kind = "word"
         credit = low in agencies or any(a <= start < b for a, b in credits)
