@@ -11,8 +11,12 @@ Memory: at most `window` batches are in flight (sent, or back but waiting for an
 so the parent holds O(window x batch_size) articles whatever the corpus size. Results come
 back in input order, so `-j N` stores exactly what `-j 1` stores.
 
-Workers are spawned (see below), so a script calling `sitrep.pipeline.run` with n_process > 1
-needs the usual `if __name__ == "__main__":` guard; the `sitrep` command has it.
+Start-up: where the platform has it (Linux, macOS), workers are forked from a fork server, a
+fresh process that has imported `sitrep.worker_preload`, which loads the model, the ruler's
+patterns, the gazetteer and the data files once; every worker starts with them loaded instead
+of loading its own copy (a CPU second or more per worker). Elsewhere workers are spawned and
+load their own. Either way a script calling `sitrep.pipeline.run` with n_process > 1 needs the
+usual `if __name__ == "__main__":` guard; the `sitrep` command has it.
 """
 from __future__ import annotations
 
@@ -38,6 +42,17 @@ def _run(batch: list[Item]) -> list[Result]:
     return process_batch(batch, _EXTRACTOR)
 
 
+def _start_method():
+    """A fork server preloaded with the pipeline, else spawn. Never a plain fork of the parent:
+    it may hold a database connection and a progress-bar thread, which a forked child must not
+    inherit. The fork server is a fresh process with neither."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["sitrep.worker_preload"])
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
 def process_parallel(docs_iter: Iterable[Item], settings: Settings, *,
                      window: int | None = None) -> Iterator[Result]:
     """Yield (Document, articles, mentions) for every input, in input order, computed by
@@ -45,9 +60,7 @@ def process_parallel(docs_iter: Iterable[Item], settings: Settings, *,
     from sitrep.pipeline import _batched
     n = max(1, settings.n_process)
     window = window or 2 * n      # one batch running and one queued per worker
-    # spawn, not fork: the parent may hold a database connection, a progress-bar thread and
-    # a loaded model, none of which a forked child should inherit.
-    ctx = multiprocessing.get_context("spawn")
+    ctx = _start_method()
     with ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_init,
                              initargs=(worker_settings(settings),)) as pool:
         pending: deque = deque()

@@ -49,3 +49,13 @@ def test_corpus_from_a_tiny_pool_ends():
     out = corpus.recombined(pool, 400)
     assert len(out) == 400
     assert 200 <= len({text for _, text in out}) < 400
+
+
+def test_measure_counts_cpu_of_a_grandchild_it_never_waits_for():
+    # the child starts a busy grandchild and exits without reaping it (as a fork server's
+    # workers are never waited for by the command): its CPU time must still be counted
+    busy = "import time; t = time.process_time()\nwhile time.process_time() - t < 1.0: pass"
+    child = (f"import subprocess, sys, time, os; p = subprocess.Popen([sys.executable, '-c', {busy!r}]);"
+             " time.sleep(1.6); os._exit(0)")
+    m = measure.run([sys.executable, "-c", child])
+    assert m["cpu_s"] >= 0.7

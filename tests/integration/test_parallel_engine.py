@@ -37,3 +37,36 @@ def test_a_worker_error_reaches_the_caller():
     from sitrep.parallel import process_parallel
     with pytest.raises(Exception):
         list(process_parallel(iter([("not a document", None)]), Settings(n_process=2)))
+
+
+def test_workers_come_from_a_fork_server_that_preloaded_the_pipeline():
+    import multiprocessing
+    from sitrep.parallel import _start_method
+    ctx = _start_method()
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        assert ctx.get_start_method() == "spawn"
+        return
+    assert ctx.get_start_method() == "forkserver"
+    from concurrent.futures import ProcessPoolExecutor
+    with ProcessPoolExecutor(max_workers=1, mp_context=ctx) as pool:
+        preloaded, cached = pool.submit(_pipeline_state).result()
+    assert preloaded is True
+    assert cached == 1      # the worker found the model already loaded: it did not load its own
+
+
+def _pipeline_state():
+    import sys
+    from sitrep.nlp import load_pipeline
+    module = sys.modules.get("sitrep.worker_preload")
+    return getattr(module, "PRELOADED", None), load_pipeline.cache_info().currsize
+
+
+def test_a_failing_preload_does_not_raise(monkeypatch):
+    import sitrep.extract
+    from sitrep import worker_preload
+
+    class Broken:
+        def __init__(self, *a, **k):
+            raise RuntimeError("no model here")
+    monkeypatch.setattr(sitrep.extract, "Extractor", Broken)
+    assert worker_preload.warm() is False
