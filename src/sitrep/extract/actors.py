@@ -80,6 +80,10 @@ def _country_regex() -> re.Pattern:
     return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")s?\b", re.I)
 
 
+# short capitalised abbreviations, which the case-blind name table cannot hold ("us" is a pronoun)
+_ABBREVIATIONS = re.compile(r"(?<![\w.])(US|U\.S\.|UK|U\.K\.)(?![\w])")
+
+
 def countries_in(text: str) -> list[tuple[str, int, int]]:
     """(iso3, start, end) for every country name or demonym in text."""
     out = []
@@ -87,7 +91,11 @@ def countries_in(text: str) -> list[tuple[str, int, int]]:
         iso = country_iso3(m.group(1))
         if iso:
             out.append((iso, m.start(), m.end()))
-    return out
+    for m in _ABBREVIATIONS.finditer(text):
+        iso = country_iso3(m.group(1))
+        if iso and not any(s <= m.start() < e for _, s, e in out):
+            out.append((iso, m.start(), m.end()))
+    return sorted(out, key=lambda x: x[1])
 
 
 # ---------------------------------------------------------------- registry and generic patterns
@@ -127,14 +135,16 @@ def _registry():
     return by_alias, acronyms, alias_re, acr_re, generic, head_kind, head_re, data.get("by_event_type") or {}
 
 
-def generic_actor(kind: str, country: str | None, text: str | None = None) -> Actor:
-    """The ACLED-style actor for a generic kind ('military', 'civilians', ...) in `country`."""
+def generic_actor(kind: str, country: str | None, text: str | None = None, opponent: bool = False) -> Actor:
+    """The ACLED-style actor for a generic kind ('military', 'civilians', ...) in `country`.
+    `opponent`: the unnamed side facing the state's forces, never the name `unidentified_names`
+    gives the unnamed killers of civilians."""
     _, _, _, _, generic, _, _, _ = _registry()
     g = generic[kind]
     template = g["name"]
     if kind == "unidentified" and country in _gang_countries():
         template = "Unidentified Gang ({country})"
-    if kind == "unidentified" and country in _unidentified_names():
+    if kind == "unidentified" and country in _unidentified_names() and not opponent:
         return Actor(name=_unidentified_names()[country], country=country, type=g["type"], actor_id=None, text=text)
     if country:
         name = template.format(country=_country_name(country))
@@ -146,6 +156,21 @@ def generic_actor(kind: str, country: str | None, text: str | None = None) -> Ac
 @functools.lru_cache(maxsize=1)
 def _gang_countries() -> frozenset:
     return frozenset(lexicon.load("actors.yaml").get("gang_countries") or ())
+
+
+def gang_country(iso3: str | None) -> bool:
+    """Does ACLED code unidentified criminal perpetrators here as gangs (data: `gang_countries`)?"""
+    return iso3 in _gang_countries()
+
+
+# "a soldier (assumed off-duty)", "a policeman who was off duty"
+_OFF_DUTY_AFTER = re.compile(r"^[\s,(]*(?:assumed\s+|reportedly\s+|who\s+was\s+|while\s+)?off[- ]duty\b", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _not_on_duty() -> re.Pattern:
+    words = lexicon.load("actors.yaml").get("not_on_duty") or ["off-duty"]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?:\s+[\w-]+)?\s*$", re.I)
 
 
 @functools.lru_cache(maxsize=1)
@@ -195,9 +220,23 @@ def _names_until() -> dict:
             for a in lexicon.load("actors.yaml")["actors"] if a.get("names_until")}
 
 
-def dated(actor: Actor | None, date: str | None) -> Actor | None:
+@functools.lru_cache(maxsize=1)
+def _operations() -> list:
+    data = lexicon.load("actors.yaml")
+    reg = {a["id"]: Actor(name=a["name"], country=a.get("country"), type=a["type"], actor_id=a["id"])
+           for a in data["actors"]}
+    return [(o["forces_of"], frozenset(o["in"]), str(o["from"]), reg[o["actor"]]) for o in data.get("operations") or ()]
+
+
+def dated(actor: Actor | None, date: str | None, where: str | None = None) -> Actor | None:
     """The registry actor under the name ACLED gives it on `date` (data: `names_until`); an
-    actor without periods, or an unknown date, keeps its (current) name."""
+    actor without periods, or an unknown date, keeps its (current) name. A state's forces in
+    `where` (ISO alpha-3 of the event) during a multinational operation there are that
+    operation (data: `operations`)."""
+    if actor is not None and where and date and actor.actor_id is None and actor.type == "state_forces":
+        for forces_of, places, start, operation in _operations():
+            if actor.country == forces_of and where in places and date[:10] >= start[:len(date[:10])]:
+                return replace(operation, text=actor.text)
     periods = _names_until().get(actor.actor_id) if actor is not None and actor.actor_id else None
     if not periods or not date:
         return actor
@@ -247,7 +286,9 @@ def _country_near(text: str, start: int, end: int) -> str | None:
         if len(left) - e <= 25:
             return iso
     m = _NEAR_RIGHT.match(text[end:end + 60])
-    if m:   # "forces of Armenia"; "police in Karachi" takes the event's (geocoded) country
+    if m and not (m.group(1).isupper() and len(m.group(1)) <= 4):
+        # "forces of Armenia"; "police in Karachi" takes the event's (geocoded) country; "activists
+        # of QAT", "a leader of AL" name a party by its acronym, not Qatar or Albania by their codes
         return country_iso3(m.group(1))
     return None
 
@@ -293,6 +334,9 @@ def find_actors(text: str, default_country: str | None = None) -> list[ActorHit]
         if lm and len(lm.group(0)) < 30 and not any(lm.start() < e and s < start for s, e in taken):
             start = lm.start()  # (not over a name found already: "suspected Taliban militants")
         actor = generic_actor(kind, country, text[start:m.end()])
+        if kind in ("military", "police") and (_not_on_duty().search(text[max(0, m.start() - 25):m.start()])
+                                                or _OFF_DUTY_AFTER.match(text[m.end():m.end() + 30])):
+            actor = generic_actor("civilians", country, actor.text)    # "an off-duty police officer"
         if kind == "military" and re.search(r"\b(?:unidentified|unknown)\b", text[start:m.start()], re.I):
             # "unidentified warplanes": ACLED's "Unidentified Military Forces" (no country);
             # "unknown forces" on the ground are an unidentified armed group
@@ -334,7 +378,10 @@ def _shared_head(text: str, hits: list[ActorHit]) -> list[ActorHit]:
         if not other or other == a.country or any(o.start <= s2 < o.end or o.actor.country == other for o in hits):
             continue
         kind = "government" if a.type == "government" else "police" if a.name.startswith("Police") else "military"
-        out.append(ActorHit(generic_actor(kind, other, first.group(1)), s2, s2 + len(first.group(1)), kind, True))
+        word = first.group(1)
+        if word.endswith("s") and country_iso3(word[:-1]):
+            kind = "civilians"      # "Palestinians and Israeli forces": a people, not a second force
+        out.append(ActorHit(generic_actor(kind, other, word), s2, s2 + len(word), kind, True))
     return out
 
 
@@ -344,8 +391,19 @@ def _community_patterns():
     for c in lexicon.load("actors.yaml").get("community_militias") or []:
         words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in c["words"].split("|"))
         rx = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s+(?:" + words + r")\b")
-        out.append((rx, c["name"], c["type"]))
+        out.append((rx, c["name"], c.get("ethnic_name") or c["name"], c["type"]))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _ethnic_groups() -> frozenset:
+    return frozenset(str(w).lower() for w in lexicon.load("actors.yaml").get("ethnic_groups") or ())
+
+
+def _is_ethnic_group(name: str) -> bool:
+    """"Fellata", "Bul Nuer": the community is an ethnic group (data: `ethnic_groups`)."""
+    groups = _ethnic_groups()
+    return name.lower() in groups or any(w in groups for w in re.split(r"[ -]", name.lower()))
 
 
 _NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?"
@@ -362,14 +420,16 @@ _NOT_COMMUNITIES = {"and", "or", "on", "in", "at", "by", "the", "january", "febr
 def _community_militias(text: str, country: str | None, taken) -> list[ActorHit]:
     out = []
 
-    def add(name, start, end, template, kind):
+    def add(name, start, end, template, ethnic, kind):
         if country_iso3(name) or name.split()[0] in ("The", "A", "An", "Local", "Armed", "Unidentified"):
             return
+        if _is_ethnic_group(name):
+            template = ethnic
         actor = Actor(name=template.format(name=name, country=_country_name(country) if country else "")
                       .replace(" ()", ""), country=country, type=kind, text=text[start:end])
         out.append(ActorHit(actor, start, end, "community_militia", True))
 
-    for rx, template, kind in _community_patterns():
+    for rx, template, ethnic, kind in _community_patterns():
         for m in rx.finditer(text):
             if any(s <= m.start() < e for s, e in taken + [(h.start, h.end) for h in out]):
                 continue
@@ -379,8 +439,8 @@ def _community_militias(text: str, country: str | None, taken) -> list[ActorHit]
                 for n in re.finditer(_NAME, lead.group(0)):
                     s, e = base + lead.start() + n.start(), base + lead.start() + n.end()
                     if n.group(0).lower() not in _NOT_COMMUNITIES and not any(a <= s < b for a, b in taken):
-                        add(n.group(0), s, e, template, kind)
-            add(m.group("name"), m.start(), m.end(), template, kind)
+                        add(n.group(0), s, e, template, ethnic, kind)
+            add(m.group("name"), m.start(), m.end(), template, ethnic, kind)
     return out
 
 
@@ -396,6 +456,7 @@ def _dedupe(hits: list[ActorHit]) -> list[ActorHit]:
 # ---------------------------------------------------------------- roles
 
 AGENT, PATIENT, PARTY = "agent", "patient", "party"
+_TARGETING = {"target", "hit", "strike"}
 _PATIENT_PREPS = {"on", "against", "at", "into", "targeting", "upon", "toward", "towards"}
 _PARTY_PREPS = {"with", "between", "and"}
 
@@ -428,6 +489,8 @@ def role_of(doc, span, trigger_i: int) -> str | None:
         return None
     last = path[-1]
     dep = last.dep_
+    if len(path) >= 2 and path[-2].dep_ == "dobj" and last.lemma_.lower() in _TARGETING:
+        return PATIENT      # "an IED exploded targeting a military convoy": the convoy is hit
     if dep in ("nsubj", "agent", "poss", "compound", "amod", "npadvmod"):
         return AGENT
     if dep == "nsubjpass" or dep in ("dobj", "attr", "oprd"):

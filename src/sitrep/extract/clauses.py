@@ -8,7 +8,7 @@ import datetime as dt
 import logging
 import re
 
-from sitrep.extract.actors import ARMED_TYPES, entity_country, find_actors, generic_actor
+from sitrep.extract.actors import ARMED_TYPES, dated, entity_country, find_actors, generic_actor
 from sitrep.extract.links import link_cues
 from sitrep.extract.numbers import find_counts
 from sitrep.extract.triggers import best_hit, frames_in, resolve, subordinate, usable
@@ -92,7 +92,7 @@ def _claimed(sent, got, earlier, start, country) -> list[Mention]:
     seq = got if where == "got" else earlier
     m = seq[k]
     if m.actor1 is None or m.actor1.type == "unidentified" or m.actor1.actor_id is None:
-        seq[k] = dataclasses.replace(m, actor1=group)
+        seq[k] = dataclasses.replace(m, actor1=dated(group, m.date))    # under its name on that day
     return [m for m in got if m not in claims]
 
 
@@ -254,7 +254,7 @@ def _blamed_fix(m: Mention, actor) -> Mention:
     if m.date_text is None and date and len(date) == 10:
         date, precision = date[:7], 3
     a2 = m.actor2 if m.actor2 is None or m.actor2.name != actor.name else None
-    return dataclasses.replace(m, actor1=actor, actor2=a2, date=date, date_precision=precision)
+    return dataclasses.replace(m, actor1=dated(actor, date), actor2=a2, date=date, date_precision=precision)
 
 
 def _loose_best(doc, cand, hits, frames):

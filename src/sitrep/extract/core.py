@@ -78,7 +78,8 @@ from sitrep.extract.roles import (  # noqa: F401
     _priority,
     _reporter,
     _when,
-    refine)
+    refine,
+    unnamed_sides)
 
 
 
@@ -314,7 +315,7 @@ class Extractor:
             if told is not None:
                 date, precision = told.date, told.date_precision
         a1, a2 = frontline(trig, a1, a2, place, date, sent_text)
-        a1, a2, assoc = dated(a1, date), dated(a2, date), [dated(a, date) for a in assoc]
+        a1, a2, assoc = dated(a1, date, here), dated(a2, date, here), [dated(a, date, here) for a in assoc]
         if not summary and trig.cameo == "138" and date_text is None:
             return None     # "vowed revenge against ...": a threat is an event when dated and specific
         ref = anchor or getattr(self, "_approx", None)
@@ -382,7 +383,7 @@ class Extractor:
         fat, inj = figure(counts, "killed"), figure(counts, "injured")
         main = dataclasses.replace(main, fatalities=fat or main.fatalities, injuries=inj or main.injuries,
                                    sentence=text, start=chunk.start, end=chunk.start + len(text))
-        return [main]
+        return [unnamed_sides(main, (main.place.iso3 if main.place else None) or country)]
 
     def _fallback(self, article, chunk, doc, country, anchor) -> Mention:
         sent = next(iter(doc.sents))
@@ -393,7 +394,7 @@ class Extractor:
         # a named group or a qualified force ("Turkish forces") before a bare "forces"
         armed.sort(key=lambda a: a.actor_id is None and len((a.text or "").split()) < 2)
         trig = FALLBACK_ARMED if armed else FALLBACK
-        actor1 = armed[0] if armed else generic_actor("protesters", here)
+        actor1 = dated(armed[0], date, here) if armed else generic_actor("protesters", here)
         return Mention(
             mention_id=f"{article.article_id}:{chunk.start}:0", article_id=article.article_id,
             document=article.document, article_index=article.index, sentence=sent.text,

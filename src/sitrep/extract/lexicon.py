@@ -83,8 +83,12 @@ def validate(name: str, data: Any) -> None:
             _need(g.get("type") in ACTOR_TYPES and "{country}" in g.get("name", ""), name, f"generic {kind}")
             _need(isinstance(g.get("heads"), list), name, f"generic {kind}: heads")
         for c in data.get("community_militias") or []:
-            _need(c.get("type") in ACTOR_TYPES and "{name}" in c.get("name", "") and c.get("words"), name,
-                  "community_militias entry")
+            _need(c.get("type") in ACTOR_TYPES and "{name}" in c.get("name", "") and c.get("words")
+                  and "{name}" in c.get("ethnic_name", "{name}"), name, "community_militias entry")
+        _need(all(isinstance(w, str) and w for w in data.get("ethnic_groups") or ()), name,
+              "ethnic_groups are names")
+        _need(all(isinstance(w, str) and w for w in data.get("not_on_duty") or ()), name,
+              "not_on_duty are words")
         for f in data.get("frontlines") or []:
             _need(isinstance(f.get("country"), str) and len(f["country"]) == 3 and f.get("admin1"), name,
                   "frontlines: country and admin1")
@@ -94,6 +98,10 @@ def validate(name: str, data: Any) -> None:
             _need(str(f.get("from", "")) < str(f.get("until", "9")), name, "frontlines: from before until")
             _need(all(isinstance(o, str) and o for o in f.get("observers") or ()), name,
                   f"frontlines {f.get('country')}: observers are names")
+        for o in data.get("operations") or []:
+            _need(isinstance(o.get("forces_of"), str) and len(o["forces_of"]) == 3 and o.get("actor") in ids
+                  and all(isinstance(c, str) and len(c) == 3 for c in o.get("in") or [None]) and o.get("from"),
+                  name, "operations: forces_of, in (ISO alpha-3), from, a registry actor")
         for iso, label in (data.get("unidentified_names") or {}).items():
             _need(isinstance(iso, str) and len(iso) == 3 and iso.isupper() and isinstance(label, str) and label,
                   name, f"unidentified_names {iso}: ISO alpha-3 -> name")

@@ -11,8 +11,8 @@ import logging
 import re
 
 from sitrep.extract import places, timex
-from sitrep.extract.actors import (AGENT, ARMED_TYPES, PATIENT, ActorHit, country_iso3,
-                                   entity_country, find_actors, frontline_sides, generic_actor,
+from sitrep.extract.actors import (AGENT, ARMED_TYPES, PATIENT, ActorHit, country_iso3, dated,
+                                   entity_country, find_actors, frontline_sides, gang_country, generic_actor,
                                    kind_for_event_type, role_of)
 from sitrep.extract.clauses import _hroot
 from sitrep.extract.kinds import VIOLENT
@@ -373,6 +373,10 @@ def refine(trig: Trigger, a1: Actor | None, a2: Actor | None, country: str | Non
             trig = rt("Riots", "Violent demonstration", "145", -7.5, "demonstrators")
         elif {t1, t2} & {"protesters", "rioters"} and {t1, t2} & ARMED_TYPES:
             trig = rt("Riots", "Mob violence", "145", -7.5, "crowd")
+        elif {t1, t2} == {"civilians", "state_forces"} and not firearms:
+            # "residents clashed with the police", "Palestinians and Israeli forces clashed": an
+            # unarmed crowd against the state's forces is a riot (with guns, a clash)
+            trig = rt("Riots", "Mob violence", "145", -7.5, "crowd")
         elif not ({t1, t2} & ARMED_TYPES) and not armed_words:
             # a fight between unarmed groups (villagers, party supporters) is mob violence;
             # with guns or machetes it is an armed clash of communal militias
@@ -387,14 +391,20 @@ def refine(trig: Trigger, a1: Actor | None, a2: Actor | None, country: str | Non
         trig = rt("Protests", "Peaceful protest", "141", -6.5, "no_force")
     crowd_kind = kind_for_event_type(trig.event_type)
     if crowd_kind:
-        # the crowd belongs where the event is; an actor's own country only stands in
-        crowd = generic_actor(crowd_kind, country or (a1.country if a1 else None), a1.text if a1 else None)
-        if a1 is not None and a1.type in ("state_forces",) and trig.event_type == "Protests":
-            a2 = a2 if a2 is not None and a2.type != "protesters" else a1   # police dispersing protesters
-        elif a1 is not None and a1.type in ("state_forces",) and a2 is None:
+        # the crowd belongs where the event is, unless the report gives its people's nationality
+        # ("Chinese tourists protested in Kathmandu": ACLED's Protesters (China))
+        own = a1.country if a1 is not None and a1.type in ("civilians", "protesters", "rioters") else None
+        crowd = generic_actor(crowd_kind, own or country or (a1.country if a1 else None), a1.text if a1 else None)
+        crowds = ("protesters", "rioters", "civilians")
+        if a1 is not None and a1.type in ("state_forces",) and (a2 is None or a2.type in crowds):
+            # police dispersing protesters (workers, residents): the force is the other side
             a2 = a1
-        if a2 is not None and a2.type in ("protesters", "rioters", "civilians") and trig.event_type == "Protests":
+        if a2 is not None and a2.type in crowds and trig.event_type == "Protests":
             a2 = None
+        if a2 is None and trig.sub_event_type == "Protest with intervention" and invent:
+            # "the protest was dispersed", "several arrests were made": ACLED names the state
+            # force that intervened; unnamed, it is the country's police
+            a2 = generic_actor("police", country)
         if a2 is None and trig.sub_event_type == "Mob violence" and invent:
             a2 = generic_actor("civilians", country)    # a mob's victim unnamed: a person (ACLED: civilians)
         a1 = crowd
@@ -405,3 +415,49 @@ def refine(trig: Trigger, a1: Actor | None, a2: Actor | None, country: str | Non
         if trig.event_type != "Battles" or a2 is not None:
             a1 = generic_actor("unidentified", country)
     return trig, a1, a2
+
+
+# "X claimed responsibility", "X claimed the attack", "X claimed to have killed ...", "claimed by X"
+# (wider than clauses.CLAIM, which long articles use: in a one-event report "X claimed to have
+# killed a soldier" names the doer of the one act told)
+_CLAIMS = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:\w+\s+){0,2}?(?:responsibility|the\s+\w+|to\s+have)\b|"
+                     r"\bclaimed\s+by\b", re.I)
+
+
+def claimed_by(text: str, country: str | None) -> Actor | None:
+    """The named armed group (not a state's force) that a report says claimed the act, else None."""
+    for sent in re.split(r"(?<=[.;])\s+", text):
+        if _CLAIMS.search(sent):
+            group = next((h.actor for h in find_actors(sent, country) if not h.generic
+                          and h.actor.type in ARMED_TYPES - {"state_forces"}), None)
+            if group is not None:
+                return group
+    return None
+
+
+def unnamed_sides(m: Mention, country: str | None) -> Mention:
+    """The sides a one-event report leaves unnamed, once all its sentences have been read: a
+    named group claiming the act is its doer ("... Al Shabaab claimed responsibility");
+    "a shoot-out took place in ..." is a fight between two unidentified armed groups of the
+    country (ACLED); "a trafficker was killed after exchanging fire with police" has an
+    unidentified armed group on the other side; and where ACLED codes criminal violence as
+    gangs' (`gang_countries`), the police's seizure or destruction of a drug crop, lab or load
+    is coded against an unidentified gang."""
+    a1, a2 = m.actor1, m.actor2
+    if m.event_type in VIOLENT and (a1 is None or (a1.actor_id is None and a1.type == "rebel_group")):
+        # "an IED exploded ... Al Shabaab claimed responsibility": the claimant is the doer
+        group = claimed_by(m.sentence, country)
+        if group is not None and (a2 is None or a2.name != group.name):
+            return dataclasses.replace(m, actor1=dated(group, m.date))
+    if not country:
+        return m
+    if m.event_type == "Battles" and a1 is None and a2 is None:
+        a1 = a2 = generic_actor("unidentified", country)
+    elif a1 is not None and a1.type == "state_forces" and (a2 is None or a2.type == "civilians") and (
+            m.event_type == "Battles" or
+            (m.sub_event_type == "Looting/property destruction" and gang_country(country))):
+        # (a person the report says was arrested or killed is one of that side, not a civilian)
+        a2 = generic_actor("unidentified", country, opponent=True)
+    else:
+        return m
+    return dataclasses.replace(m, actor1=a1, actor2=a2)
