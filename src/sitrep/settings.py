@@ -10,7 +10,7 @@ class Settings:
     batch_size: int = field(default=64, metadata={
         "help": "articles per batch through the NLP stage; memory grows with it, not with the corpus"})
     n_process: int = field(default=1, metadata={
-        "help": "processes for spaCy's nlp.pipe (use the number of cores on big runs)"})
+        "help": "worker processes for stages 2-4 (sitrep/parallel.py), forked from one process that loaded the model once; use the number of cores on big runs"})
     max_bytes: int = field(default=50 * 1024 * 1024, metadata={
         "help": "inputs larger than this are recorded as too_large and not read"})
     min_article_chars: int = field(default=200, metadata={
