@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, replace
 
 from sitrep.extract import lexicon
+from sitrep.extract.prescan import by_initial
 from sitrep.models import Actor
 
 ARMED_TYPES = {"state_forces", "rebel_group", "political_militia", "identity_militia", "external"}
@@ -87,7 +88,7 @@ _ABBREVIATIONS = re.compile(r"(?<![\w.])(US|U\.S\.|UK|U\.K\.)(?![\w])")
 def countries_in(text: str) -> list[tuple[str, int, int]]:
     """(iso3, start, end) for every country name or demonym in text."""
     out = []
-    for m in _country_regex().finditer(text):
+    for m in by_initial(_country_regex()).finditer(text):    # = its finditer, faster (prescan.py)
         iso = country_iso3(m.group(1))
         if iso:
             out.append((iso, m.start(), m.end()))
@@ -306,7 +307,7 @@ def find_actors(text: str, default_country: str | None = None) -> list[ActorHit]
     a registry name. Generic actors take the nearby country, else `default_country`."""
     by_alias, acronyms, alias_re, acr_re, generic, head_kind, head_re, _ = _registry()
     hits: list[ActorHit] = []
-    for m in alias_re.finditer(text):
+    for m in by_initial(alias_re).finditer(text):     # = alias_re.finditer, faster (prescan.py)
         actor = by_alias[m.group(1).lower().replace("’", "'")]
         hits.append(ActorHit(replace(actor, text=m.group(0)), m.start(), m.end(), actor.actor_id, False))
     if acr_re:
@@ -317,7 +318,7 @@ def find_actors(text: str, default_country: str | None = None) -> list[ActorHit]
     for h in _community_militias(text, default_country, taken):
         hits.append(h)
         taken.append((h.start, h.end))
-    for m in head_re.finditer(text):
+    for m in by_initial(head_re).finditer(text):
         if any(s <= m.start() < e or s < m.end() <= e for s, e in taken):
             continue
         kind = head_kind.get(m.group(1).lower())

@@ -8,6 +8,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from sitrep.extract.prescan import needs, present
 from sitrep.models import Figure
 
 UNITS = {"zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5,
@@ -65,16 +66,24 @@ class Count:
     explicit: bool = False      # a stated total ("2 fatalities", "death toll rose to 9")
 
 
+_DIGIT = re.compile(r"\d")
+_DATE_LIKE = [re.compile(rx, flags) for rx, flags in (
+    (rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+\d{{4}})?", 0),
+    (rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?", 0),
+    (r"\b(?:1[89]|20)\d{2}s?\b", 0),
+    (r"\b\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.|hrs)?", re.I),
+    (r"\b\d+\s*(?:km|kilometres|kilometers|miles|metres|meters|hours|minutes|days|years|kg|%|percent)\b", re.I),
+)]
+
+
 def mask_dates(text: str) -> str:
     """Blank out dates, years and clock times so their digits are not read as counts (same length)."""
     def blank(m):
         return "§" * len(m.group(0))
-    text = re.sub(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+\d{{4}})?", blank, text)
-    text = re.sub(rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?", blank, text)
-    text = re.sub(r"\b(?:1[89]|20)\d{2}s?\b", blank, text)
-    text = re.sub(r"\b\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.|hrs)?", blank, text, flags=re.I)
-    text = re.sub(r"\b\d+\s*(?:km|kilometres|kilometers|miles|metres|meters|hours|minutes|days|years|kg|%|percent)\b",
-                  blank, text, flags=re.I)
+    if not _DIGIT.search(text):
+        return text     # every pattern needs a digit
+    for rx in _DATE_LIKE:
+        text = rx.sub(blank, text)
     return text
 
 
@@ -170,80 +179,101 @@ def find_counts(text: str) -> list[Count]:
     return list(_find_counts(text))
 
 
+def _alternatives(rx: str) -> tuple[str, ...]:
+    """The words of a plain alternation "(?:killed|dead|...)", lower-case."""
+    words = tuple(rx[3:-1].split("|")) if rx.startswith("(?:") and rx.endswith(")") else ()
+    if not words or any(re.escape(w).replace("\\ ", " ") != w or w != w.lower() for w in words):
+        raise ValueError(f"not a plain alternation: {rx}")
+    return words
+
+
+_RESULT = r"(?:resulted in|resulting in|results in|led to|leading to|leads to|caused|causing|causes)\s+(?:the\s+)?"
+
+
+@functools.lru_cache(maxsize=2)
+def _patterns(kind: str) -> list[tuple[str, re.Pattern, re.Pattern | None]]:
+    """(name, pattern, needs) for one kind of count, compiled once. `needs` is a case-sensitive
+    pre-test (prescan.py) for the words the pattern cannot match without (its verb or noun),
+    or None."""
+    flags = re.I
+    verb, act = (KILL_V, KILL_ACT) if kind == "killed" else (INJ_V, INJ_ACT)
+    noun = r"(?:fatalities|fatality|deaths|dead|bodies|people dead|killed)" if kind == "killed" else \
+        r"(?:injuries|injured|wounded)"
+
+    verb_words, act_words = needs(*_alternatives(verb)), needs(*_alternatives(act))
+    out = [
+        # "three women and four children were killed", "2 killed", "12 militants and 3 police were killed"
+        ("p1", re.compile(rf"(?<![\w§])((?:{QUAL})?{NUM}\s+(?:{NOUNISH}{{0,5}}?(?:(?:and|,)\s+(?:(?:{QUAL})?{NUM}\s+)?{NOUNISH}{{0,4}}?)*))"
+                          rf"(?:{AUX}{ADV}?|{ADV}?{AUX}|{ADV})(?:{ADV})?{verb}\b", flags), verb_words),
+        ("p1b", re.compile(rf"(?<![\w§])((?:{QUAL})?{NUM}(?:\s+{NOUNISH}{{0,2}}?)?)\s*{verb}\b", flags), verb_words),
+        # "killing the six soldiers": the toll named with its victims known from before
+        ("p2b", re.compile(rf"\b{act}\s+(?:all\s+)?the\s+((?!(?:an?|no)\b){NUM})\s+([\w'’-]+(?:\s+[\w'’-]+){{0,2}})", flags),
+         act_words),
+        # "led to the deaths of five villagers and injuries to eight more"
+        # (a result, not a topic: "protested after the killing of a trader" counts no toll)
+        ("p2c", re.compile(rf"\b{_RESULT}(?:deaths?|killings?)\s+of\s+((?:{QUAL})?{NUM})\s+([\w'’-]+)" if kind == "killed" else
+                           rf"\b(?:{_RESULT}|and\s+(?:the\s+)?)(?:injuries|injury|wounds|wounding)\s+(?:to|of)\s+((?:{QUAL})?{NUM})\s+([\w'’-]+)",
+                           flags), None),
+        # "killing at least 17 militants", "killed three civilians and two soldiers"
+        ("p2", re.compile(rf"\b{act}\s+((?:{QUAL})?{NUM}(?:\s+{WORDS}{{0,3}}?(?:and|,)\s+(?:{QUAL})?{NUM})*)"
+                          rf"(?:\s+([\w'’-]+(?:\s+[\w'’-]+){{0,2}}))?", flags), act_words),
+        # stated totals: "2 fatalities", "death toll rose to 9", "coded as 10"
+        ("p3", re.compile(rf"(?<![\w§])((?:{QUAL})?{NUM})\s+(?:reported\s+|confirmed\s+)?{noun}\b", flags),
+         needs(*_alternatives(noun))),
+        ("p4", re.compile(rf"\b(?:death toll|toll|fatalities|number of (?:dead|deaths))\s+(?:\w+\s+){{0,3}}?(?:to|of|at|is|was|stood at|reached|stands at)\s+((?:{QUAL})?{NUM})", flags)
+         if kind == "killed" else
+         re.compile(rf"\b(?:number of (?:injured|wounded))\s+(?:\w+\s+){{0,3}}?(?:to|of|at|is|was)\s+((?:{QUAL})?{NUM})", flags), None),
+        ("p5", re.compile(rf"\b(?:fatalit\w*|casualt\w*|deaths|dead)\s+(?:\w+\s+){{0,3}}?coded as\s+({NUM})", flags)
+         if kind == "killed" else None, None),
+        # singular: "a woman was killed", "he was shot dead"
+        ("p6", re.compile(rf"\b(?:he|she|(?:an?|the|one)\s+{WORDS}{{0,4}}?)(?:was|has been|had been)\s+{ADV}?{verb}\b", flags),
+         verb_words),
+        # "the man died", "the other died later", "a suspect was shot and died"
+        ("p7", re.compile(rf"\b(?:he|she|(?:the|one|another)\s+(?:{NOUNISH}){{0,2}}?)(?:later\s+)?(?:died|succumbed)\b", flags)
+         if kind == "killed" else None, needs("died", "succumbed")),
+        ("p8", re.compile(r"\b(?:was|were)\s+(?:shot|stabbed|beaten|injured|wounded|attacked)\s+and\s+(?:later\s+)?died\b", flags)
+         if kind == "killed" else None, needs("died")),
+    ]
+    return [(name, pat, need) for name, pat, need in out if pat is not None]
+
+
+_ZERO = re.compile(r"\b(?:no|without|zero)\s+(?:one\s+(?:was\s+)?|reported\s+|immediate\s+|further\s+)?"
+                   r"(casualties|casualty|fatalities|deaths|injuries|injured|killed|dead|one killed|one injured|one hurt|one was hurt)\b", re.I)
+
 @functools.lru_cache(maxsize=256)
 def _find_counts(text: str) -> tuple[Count, ...]:
     masked = mask_dates(text)
+    found_words = present(masked, {need for kind in ("killed", "injured")
+                                   for _, _, need in _patterns(kind) if need is not None})
     out: list[Count] = []
-    flags = re.I
-    for kind, verb, act in (("killed", KILL_V, KILL_ACT), ("injured", INJ_V, INJ_ACT)):
-        # "three women and four children were killed", "2 killed", "12 militants and 3 police were killed"
-        p1 = re.compile(rf"(?<![\w§])((?:{QUAL})?{NUM}\s+(?:{NOUNISH}{{0,5}}?(?:(?:and|,)\s+(?:(?:{QUAL})?{NUM}\s+)?{NOUNISH}{{0,4}}?)*))"
-                        rf"(?:{AUX}{ADV}?|{ADV}?{AUX}|{ADV})(?:{ADV})?{verb}\b", flags)
-        p1b = re.compile(rf"(?<![\w§])((?:{QUAL})?{NUM}(?:\s+{NOUNISH}{{0,2}}?)?)\s*{verb}\b", flags)
-        for pat in (p1, p1b):
+    for kind in ("killed", "injured"):
+        for name, pat, need in _patterns(kind):
+            if need is not None and found_words is not None and need not in found_words:
+                continue    # the pattern's verb or noun is not in the text: it cannot match
             for m in pat.finditer(masked):
-                phrase = m.group(1)
-                if re.match(r"(?:an?|no)\b", phrase.strip(), re.I) and pat is p1b:
-                    continue
-                c = _make(kind, phrase, m, text, victims=_victims(phrase), sum_phrase=phrase)
+                if name in ("p1", "p1b"):
+                    phrase = m.group(1)
+                    if name == "p1b" and re.match(r"(?:an?|no)\b", phrase.strip(), re.I):
+                        continue
+                    c = _make(kind, phrase, m, text, victims=_victims(phrase), sum_phrase=phrase)
+                elif name in ("p2b", "p2c"):
+                    c = _make(kind, m.group(1), m, text, victims=m.group(2), sum_phrase=m.group(1))
+                elif name == "p2":
+                    if kind == "killed" and m.group(0).lower().startswith(("left", "leaving")) and \
+                            not re.search(r"\bdead\b", m.group(0), re.I):
+                        continue
+                    c = _make(kind, m.group(1), m, text, victims=_victims(m.group(1)) or m.group(2),
+                              sum_phrase=m.group(1))
+                elif name in ("p3", "p4", "p5"):
+                    if re.fullmatch(r"an?|no", m.group(1).strip(), re.I):
+                        continue
+                    c = _make(kind, m.group(1), m, text, explicit=True)
+                else:   # p6, p7, p8: one victim
+                    c = Count(kind, 1, 1, 1, None, m.start(), m.end(), text[m.start():m.end()], None)
                 if c:
                     out.append(c)
-        # "killing at least 17 militants", "killed three civilians and two soldiers"
-        p2 = re.compile(rf"\b{act}\s+((?:{QUAL})?{NUM}(?:\s+{WORDS}{{0,3}}?(?:and|,)\s+(?:{QUAL})?{NUM})*)"
-                        rf"(?:\s+([\w'’-]+(?:\s+[\w'’-]+){{0,2}}))?", flags)
-        # "killing the six soldiers": the toll named with its victims known from before
-        p2b = re.compile(rf"\b{act}\s+(?:all\s+)?the\s+((?!(?:an?|no)\b){NUM})\s+([\w'’-]+(?:\s+[\w'’-]+){{0,2}})", flags)
-        # "led to the deaths of five villagers and injuries to eight more"
-        # (a result, not a topic: "protested after the killing of a trader" counts no toll)
-        result = r"(?:resulted in|resulting in|results in|led to|leading to|leads to|caused|causing|causes)\s+(?:the\s+)?"
-        p2c = re.compile(rf"\b{result}(?:deaths?|killings?)\s+of\s+((?:{QUAL})?{NUM})\s+([\w'’-]+)" if kind == "killed" else
-                         rf"\b(?:{result}|and\s+(?:the\s+)?)(?:injuries|injury|wounds|wounding)\s+(?:to|of)\s+((?:{QUAL})?{NUM})\s+([\w'’-]+)", flags)
-        for pat in (p2b, p2c):
-            for m in pat.finditer(masked):
-                c = _make(kind, m.group(1), m, text, victims=m.group(2), sum_phrase=m.group(1))
-                if c:
-                    out.append(c)
-        for m in p2.finditer(masked):
-            if kind == "killed" and m.group(0).lower().startswith(("left", "leaving")) and \
-                    not re.search(r"\bdead\b", m.group(0), re.I):
-                continue
-            c = _make(kind, m.group(1), m, text, victims=_victims(m.group(1)) or m.group(2), sum_phrase=m.group(1))
-            if c:
-                out.append(c)
-        # stated totals: "2 fatalities", "death toll rose to 9", "coded as 10"
-        noun = r"(?:fatalities|fatality|deaths|dead|bodies|people dead|killed)" if kind == "killed" else \
-            r"(?:injuries|injured|wounded)"
-        p3 = re.compile(rf"(?<![\w§])((?:{QUAL})?{NUM})\s+(?:reported\s+|confirmed\s+)?{noun}\b", flags)
-        p4 = (re.compile(rf"\b(?:death toll|toll|fatalities|number of (?:dead|deaths))\s+(?:\w+\s+){{0,3}}?(?:to|of|at|is|was|stood at|reached|stands at)\s+((?:{QUAL})?{NUM})", flags)
-              if kind == "killed" else
-              re.compile(rf"\b(?:number of (?:injured|wounded))\s+(?:\w+\s+){{0,3}}?(?:to|of|at|is|was)\s+((?:{QUAL})?{NUM})", flags))
-        p5 = re.compile(rf"\b(?:fatalit\w*|casualt\w*|deaths|dead)\s+(?:\w+\s+){{0,3}}?coded as\s+({NUM})", flags) \
-            if kind == "killed" else None
-        for pat in (p3, p4, p5):
-            if pat is None:
-                continue
-            for m in pat.finditer(masked):
-                if re.fullmatch(r"an?|no", m.group(1).strip(), re.I):
-                    continue
-                c = _make(kind, m.group(1), m, text, explicit=True)
-                if c:
-                    out.append(c)
-        # singular: "a woman was killed", "he was shot dead"
-        p6 = re.compile(rf"\b(?:he|she|(?:an?|the|one)\s+{WORDS}{{0,4}}?)(?:was|has been|had been)\s+{ADV}?{verb}\b", flags)
-        # "the man died", "the other died later", "a suspect was shot and died"
-        p7 = re.compile(rf"\b(?:he|she|(?:the|one|another)\s+(?:{NOUNISH}){{0,2}}?)(?:later\s+)?(?:died|succumbed)\b", flags) \
-            if kind == "killed" else None
-        p8 = re.compile(r"\b(?:was|were)\s+(?:shot|stabbed|beaten|injured|wounded|attacked)\s+and\s+(?:later\s+)?died\b", flags) \
-            if kind == "killed" else None
-        for pat in (p6, p7, p8):
-            if pat is None:
-                continue
-            for m in pat.finditer(masked):
-                out.append(Count(kind, 1, 1, 1, None, m.start(), m.end(), text[m.start():m.end()], None))
     # explicit zeros
-    zero = re.compile(r"\b(?:no|without|zero)\s+(?:one\s+(?:was\s+)?|reported\s+|immediate\s+|further\s+)?"
-                      r"(casualties|casualty|fatalities|deaths|injuries|injured|killed|dead|one killed|one injured|one hurt|one was hurt)\b", re.I)
-    for m in zero.finditer(masked):
+    for m in _ZERO.finditer(masked):
         word = m.group(1).lower()
         kinds = ("killed", "injured") if word.startswith("casualt") else \
             (("injured",) if word.startswith(("injur", "one injured", "one hurt", "one was hurt")) else ("killed",))

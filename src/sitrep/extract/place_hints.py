@@ -34,6 +34,8 @@ def demonym_countries(sent, gaz) -> list[str]:
     the army chief called his Iranian counterpart")."""
     out = []
     for tok in sent:
+        if not tok.is_title:
+            continue    # only a title-case word can add a country (tested first: it is cheap)
         nxt = tok.nbor(1).text.lower() if tok.i + 1 < len(tok.doc) else ""
         after = tok.nbor(2).text.lower() if tok.i + 2 < len(tok.doc) else ""
         if nxt == "-" and HYPHEN_MODIFIER.match(f"-{after}"):

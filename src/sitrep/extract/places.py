@@ -116,7 +116,11 @@ def _text_of(doc) -> str:
     last = _LAST_TEXT
     if last[0] is doc:
         return last[1]
-    text = doc.text
+    # = doc.text (each token's text plus its trailing space), read as arrays, not Token by Token
+    from spacy.attrs import ORTH, SPACY
+    strings = doc.vocab.strings
+    text = "".join([strings[orth] + " " if space else strings[orth]
+                    for orth, space in doc.to_array([ORTH, SPACY]).tolist()])
     _LAST_TEXT = (doc, text)
     return text
 
@@ -277,7 +281,8 @@ def _mentions(sent, gaz) -> list[_Mention]:
            for e in sent.ents if e.label_ in PLACE_LABELS and key(e.text) not in NOT_PLACES]
     covered = [(m.start, m.end) for m in out]
     doc_text, base = _text_of(sent.doc), sent.start_char
-    for rx in AFTER_PREP.finditer(sent.text):
+    sent_text = doc_text[base:sent.end_char]     # = sent.text, without rebuilding it from its tokens
+    for rx in AFTER_PREP.finditer(sent_text):
         group = "name" if rx.group("name") else "name2"
         s, e = base + rx.start(group), base + rx.end(group)
         name = without_full_stop(rx.group(group))
@@ -294,7 +299,7 @@ def _mentions(sent, gaz) -> list[_Mention]:
             continue
         out.append(_Mention(s, s + len(name), name, "REGEX"))
         covered.append((s, e))
-    for rx in TERRITORY.finditer(sent.text):
+    for rx in TERRITORY.finditer(sent_text):
         # "in Iranian territory", "on Pakistani soil": the demonym's country is the place
         iso = gaz.country_iso3(rx.group("demonym"), kinds=("demonym",))
         s = base + rx.start("demonym")

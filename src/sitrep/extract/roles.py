@@ -230,14 +230,15 @@ def _when(sent, anchor, previous, approx=None, trigger_at=None):
 def _actors(doc, sent, anchors: list[int], trig: Trigger, country: str | None, victims=()):
     """(actor1, actor2, associated) for the trigger: agents first, then patients; the parse
     decides, sentence order breaks ties ("clashes between A and B": A then B)."""
-    found = find_actors(sent.text, default_country=country)
+    text = sent.text    # (spaCy joins the tokens on every ask)
+    found = find_actors(text, default_country=country)
     violent = trig.event_type in VIOLENT or trig.event_type in ("Riots", "Protests")
     roles = []
     for h in found:
         if violent and h.actor.type == "government" and h.generic:
             continue        # "officials said": a source, not a party to the fighting
         if h.generic and h.actor.type == "civilians" and \
-                sent.text.count("(", 0, h.start) > sent.text.count(")", 0, h.start):
+                text.count("(", 0, h.start) > text.count(")", 0, h.start):
             continue        # "Major X (33, resident of Y)": an aside about someone, not a party
         span = doc.char_span(sent.start_char + h.start, sent.start_char + h.end, alignment_mode="expand")
         role = None

@@ -29,10 +29,12 @@ Dates more than a year after the anchor, or outside 1900..2100, are dropped.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
 from sitrep.extract import lexicon
+from sitrep.extract.prescan import needs, present
 
 MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
           "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -87,6 +89,24 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name,
     ("year_rel", r"\b(?P<w>last\s+year|earlier\s+this\s+year|this\s+year)\b"),
     ("in_month", r"\b(?:in|during|since|early|late|mid-?)\s+" + _MON + r"\b(?!\s+[0-3]?\d)"),
 ]]
+
+# Pre-tests (prescan.py): words or digits each pattern above cannot match without; all of a
+# pattern's tests must find something before the pattern itself is run.
+_DIGIT = re.compile(r"\d")
+_MONTH_STEM = needs("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_DAY_OR_WEEK = needs("day", "week")
+PRE_TESTS: dict[str, tuple[re.Pattern, ...]] = {
+    "iso": (_DIGIT,), "range_dm": (_DIGIT, _MONTH_STEM), "range_md": (_DIGIT, _MONTH_STEM),
+    "dmy": (_DIGIT, _MONTH_STEM), "mdy": (_DIGIT, _MONTH_STEM), "month_year": (_DIGIT, _MONTH_STEM),
+    "background_decade": (_DIGIT,), "since_year": (_DIGIT,), "in_year": (_DIGIT,),
+    "rel_prev": (_DAY_OR_WEEK,), "hours_rel": (needs("hour", "minute", "moment"),),
+    "next_day": (needs("next", "following", "previous", "preceding"),),
+    "ago": (_DAY_OR_WEEK, needs("ago")), "weekday": (needs(*WEEKDAYS),),
+    "today": (needs("today", "tonight", "this"),), "yesterday": (needs("yesterday", "last", "overnight"),),
+    "week": (needs("week"),), "month_rel": (needs("month"),), "year_rel": (needs("year"),),
+    "in_month": (_MONTH_STEM,),
+}
+_ALL_PRE_TESTS = tuple(dict.fromkeys(t for tests in PRE_TESTS.values() for t in tests))
 
 
 @dataclass(frozen=True)
@@ -285,6 +305,22 @@ def _in_range(value: str | None, anchor: dt.date | None) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=512)
+def _scan(text: str) -> tuple[int | None, tuple[tuple[str, re.Match], ...]]:
+    """What parse_date_text reads of a text whatever the anchor: the first year written in it
+    (it completes "3 January" when there is no anchor) and every match of PATTERNS, pattern
+    by pattern in their order. Remembered for the last few texts: a sentence is read for the
+    event's date and again with other anchors (matches are immutable)."""
+    years = re.findall(r"\b((?:19|20)\d\d)\b", text)
+    found_words = present(text, _ALL_PRE_TESTS)
+    matches = []
+    for kind, rx in PATTERNS:
+        if found_words is not None and not found_words.issuperset(PRE_TESTS[kind]):
+            continue    # a word or digit the pattern needs is not in the text
+        matches.extend((kind, m) for m in rx.finditer(text))
+    return (int(years[0]) if years else None), tuple(matches)
+
+
 def parse_date_text(text: str, anchor: dt.date | None = None, previous=None,
                     approx: dt.date | None = None) -> list[TimeExpr]:
     """Every time expression in `text`, in order of appearance. `approx` is the estimated
@@ -297,31 +333,28 @@ def parse_date_text(text: str, anchor: dt.date | None = None, previous=None,
         approx = None
     prev = _prev_date(previous)
     prev_precision = int(previous[1] or 1) if previous and previous[0] else 1
-    # A year written anywhere in the text completes "3 January" when there is no anchor.
-    years = re.findall(r"\b((?:19|20)\d\d)\b", text)
-    sentence_year = int(years[0]) if years else None
+    sentence_year, matches = _scan(text)
     fallback_year = sentence_year or (prev.year if prev else None)
     taken: list[tuple[int, int]] = []
     found: list[TimeExpr] = []
-    for kind, rx in PATTERNS:
-        for m in rx.finditer(text):
-            s, e = m.span()
-            # leading whitespace matched by optional prefixes is not part of the expression
-            while s < e and text[s].isspace():
-                s += 1
-            if s == e or any(s < te and ts < e for ts, te in taken):
-                continue
-            try:
-                read = _read(kind, m, anchor, prev, fallback_year, approx, sentence_year, prev_precision)
-            except (OverflowError, ValueError):     # arithmetic off the calendar's ends
-                read = None
-            if read is None:
-                continue
-            value, precision, background = read
-            if not _in_range(value, anchor):
-                continue
-            taken.append((s, e))
-            found.append(TimeExpr(text[s:e], s, e, value, precision, kind, background))
+    for kind, m in matches:
+        s, e = m.span()
+        # leading whitespace matched by optional prefixes is not part of the expression
+        while s < e and text[s].isspace():
+            s += 1
+        if s == e or any(s < te and ts < e for ts, te in taken):
+            continue
+        try:
+            read = _read(kind, m, anchor, prev, fallback_year, approx, sentence_year, prev_precision)
+        except (OverflowError, ValueError):     # arithmetic off the calendar's ends
+            read = None
+        if read is None:
+            continue
+        value, precision, background = read
+        if not _in_range(value, anchor):
+            continue
+        taken.append((s, e))
+        found.append(TimeExpr(text[s:e], s, e, value, precision, kind, background))
     return sorted(found, key=lambda t: t.start)
 
 

@@ -91,8 +91,8 @@ def filter_words() -> frozenset:
 NEVER_TRIGGER = frozenset({"according"})
 
 
-def _word_ok(alts: frozenset, tok) -> bool:
-    low, lem = tok.lower_, tok.lemma_.lower()
+def _word_ok(alts: frozenset, low: str, lem: str) -> bool:
+    """Whether a token (its lower-case form and lower-case lemma) is one of `alts`."""
     if low in NEVER_TRIGGER:
         return False
     for a in alts:
@@ -104,10 +104,10 @@ def _word_ok(alts: frozenset, tok) -> bool:
     return False
 
 
-def _match_at(comp: list, span, i: int) -> int | None:
-    """End index (exclusive, span-relative) when `comp` matches starting at span token i."""
+def _match_at(comp: list, lows: list[str], lems: list[str], i: int) -> int | None:
+    """End index (exclusive, relative to the word lists) when `comp` matches from word i."""
     j, k, gap = i, 0, False
-    n = len(span)
+    n = len(lows)
     while k < len(comp):
         el = comp[k]
         if el is None:
@@ -117,7 +117,7 @@ def _match_at(comp: list, span, i: int) -> int | None:
         limit = min(n, j + GAP + 1) if gap else min(n, j + 1)
         found = None
         for m in range(j, limit):
-            if _word_ok(el, span[m]):
+            if _word_ok(el, lows[m], lems[m]):
                 found = m
                 break
         if found is None:
@@ -129,19 +129,26 @@ def _match_at(comp: list, span, i: int) -> int | None:
 
 def find_hits(span) -> list[Hit]:
     """All trigger matches in a sentence (a spaCy Span or Doc), longest per start token."""
+    from spacy.attrs import LEMMA, LOWER, ORTH     # (here: importing this module needs no spaCy)
     entries, first, _, _ = lexicon_index()
     hits: list[Hit] = []
-    for i, tok in enumerate(span):
-        if tok.lower_ in MONTHS and tok.text[:1].isupper():
+    doc = span.doc
+    start = getattr(span, "start", 0)   # (a Doc starts at 0)
+    # the words read as arrays, not Token by Token: indexing a Doc makes a new Token each time
+    strings = doc.vocab.strings
+    rows = doc.to_array([ORTH, LOWER, LEMMA])[start:start + len(span)].tolist()
+    lows = [strings[low] for _, low, _ in rows]
+    lems = [strings[lemma].lower() for _, _, lemma in rows]
+    for i, low in enumerate(lows):
+        if low in MONTHS and strings[rows[i][0]][:1].isupper():
             continue
-        cands = set(first.get(tok.lower_, ())) | set(first.get(tok.lemma_.lower(), ()))
+        cands = set(first.get(low, ())) | set(first.get(lems[i], ()))
         for idx in cands:
             comp, trig = entries[idx]
-            end = _match_at(comp, span, i)
+            end = _match_at(comp, lows, lems, i)
             if end is not None:
-                s0 = span[i].i
-                hits.append(Hit(trig, s0, span[end - 1].i + 1, s0, span.doc[s0:span[end - 1].i + 1].text,
-                                None in comp))
+                s0, last = start + i, start + end - 1
+                hits.append(Hit(trig, s0, last + 1, s0, doc[s0:last + 1].text, None in comp))
     # a hit inside a longer contiguous hit is part of that phrase ("grenade" in "grenade
     # launcher", "shells" in "tear gas shells"), not a trigger of its own
     return [h for h in hits if not any(

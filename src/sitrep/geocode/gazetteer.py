@@ -38,16 +38,40 @@ def _close_spellings(k: str, candidates, cutoff: float):
     """(ratio, item) for each (key, item) whose key is spelled like `k`: the same first letter,
     a length within 3 and a difflib ratio of at least `cutoff`."""
     import difflib
+    first, n = k[:1], len(k)
+    counts: dict[str, int] = {}
+    for c in k:
+        counts[c] = counts.get(c, 0) + 1
     for ckey, item in candidates:
-        if ckey[:1] != k[:1] or abs(len(ckey) - len(k)) > 3:
+        m = len(ckey)
+        if ckey[:1] != first or abs(m - n) > 3:
             continue
-        sm = difflib.SequenceMatcher(None, k, ckey)
-        # quick_ratio and real_quick_ratio are upper bounds of ratio: same matches, cheaper
-        if sm.real_quick_ratio() < cutoff or sm.quick_ratio() < cutoff:
+        # difflib's real_quick_ratio and quick_ratio, upper bounds of ratio (same matches),
+        # computed here without building a SequenceMatcher for every candidate: same values
+        if _ratio(min(n, m), n + m) < cutoff or _ratio(_common(counts, ckey), n + m) < cutoff:
             continue
-        ratio = sm.ratio()
+        ratio = difflib.SequenceMatcher(None, k, ckey).ratio()
         if ratio >= cutoff:
             yield ratio, item
+
+
+def _ratio(matches: int, length: int) -> float:
+    """difflib's _calculate_ratio."""
+    return 2.0 * matches / length if length else 1.0
+
+
+def _common(counts: dict[str, int], other: str) -> int:
+    """How many characters two strings share, with repeats (difflib's quick_ratio count);
+    `counts` are the first string's character counts."""
+    avail = dict(counts)
+    matches = 0
+    for c in other:
+        left = avail.get(c, 0)
+        if left > 0:
+            avail[c] = left - 1
+            matches += 1
+    return matches
+
 
 class Gazetteer:
     def __init__(self, path: str | os.PathLike):
@@ -76,6 +100,7 @@ class Gazetteer:
         for attr in ("_gid_population", "_gid_scans", "_gid_index", "_admin1_index"):
             self.__dict__.pop(attr, None)
         self.__class__._admin1_keys.cache_clear()
+        self.__class__._province_places.cache_clear()
 
     # -------------------------------------------------------------- countries
     # name: "Pakistan"; alias: "Burma"; abbrev: "DRC", "U.S." (capitals only); code: ISO
@@ -258,12 +283,19 @@ class Gazetteer:
         if not hasattr(self, "_admin1_index"):
             # CROSS JOIN keeps `places` as the outer loop (the ~4k admin1 rows, then names by
             # pid): the planner otherwise walks the whole names index (0.6 s instead of 15 ms)
-            self._admin1_index = self._con.execute(
+            rows = self._con.execute(
                 "SELECT DISTINCT n.key, p.name, p.iso3 FROM places p CROSS JOIN names n ON n.pid = p.pid"
                 " WHERE p.feature = 'admin1' AND n.is_primary >= 0").fetchall()
+            # by (country or None, first letter): _close_spellings only compares keys with the
+            # same first letter, so the other ~95 % of the 4k spellings need not be walked
+            index: dict[tuple, list] = {}
+            for akey, aname, iso3 in rows:
+                index.setdefault((None, akey[:1]), []).append((akey, (aname, iso3)))
+                if iso3:
+                    index.setdefault((iso3, akey[:1]), []).append((akey, (aname, iso3)))
+            self._admin1_index = index
         scored = [(ratio, aname, iso3) for ratio, (aname, iso3) in _close_spellings(
-            k, ((akey, (aname, iso3)) for akey, aname, iso3 in self._admin1_index
-                if not country_iso3 or iso3 == country_iso3), cutoff)]
+            k, self._admin1_index.get((country_iso3 or None, k[:1]), ()), cutoff)]
         if not scored:
             return None
         scored.sort(reverse=True)
@@ -287,13 +319,19 @@ class Gazetteer:
             got = self._memo_put(memo_key, self._fuzzy_place(k, country_iso3, admin1, cutoff))
         return got
 
-    def _fuzzy_place(self, k: str, iso3: str, admin1: str, cutoff: float) -> Place | None:
+    @functools.lru_cache(maxsize=32)
+    def _province_places(self, iso3: str, admin1: str) -> tuple[tuple[str, tuple], ...]:
+        """(key, row) of the towns and districts of one province, for the last few provinces
+        asked about (a corpus revisits a few; the query scans the table, ~1 ms)."""
         rows = self._con.execute(
             "SELECT p.pid, p.geonameid, p.name, p.iso3, p.admin1, p.admin2, p.lat, p.lon, p.population,"
             " p.feature, p.source, 1 FROM places p WHERE p.iso3 = ? AND p.admin1 = ?"
             " AND p.feature IN ('city', 'admin2')", (iso3, admin1)).fetchall()
+        return tuple((key(row[2]), row) for row in rows)
+
+    def _fuzzy_place(self, k: str, iso3: str, admin1: str, cutoff: float) -> Place | None:
         scored = [(ratio, row[8] or 0, row)
-                  for ratio, row in _close_spellings(k, ((key(row[2]), row) for row in rows), cutoff)]
+                  for ratio, row in _close_spellings(k, self._province_places(iso3, admin1), cutoff)]
         if not scored:
             return None
         scored.sort(key=lambda t: (t[0], t[1]), reverse=True)

@@ -15,8 +15,8 @@
 Other speed-ups (see benchmarks/README.md), each with exactly spaCy's output: the ruler is
 FastEntityRuler (dict lookups instead of spaCy's Matcher/PhraseMatcher; pattern tokenisations
 cached on disk next to the gazetteer cache, so start-up and every `-j` worker skip them); the
-model's attribute_ruler matches one-token patterns once per (ORTH, TAG, DEP) and its rule
-lemmatizer remembers lemmas per (ORTH, POS, MORPH) and asks its word index as sets, not lists.
+model's attribute_ruler is applied as a table of its rules (nlp/attribute_rules.py) and its
+rule lemmatizer remembers lemmas per (ORTH, POS, MORPH) and asks its word index as sets, not lists.
 """
 from __future__ import annotations
 
@@ -25,11 +25,10 @@ import logging
 
 import numpy
 import spacy
-from spacy.attrs import DEP, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+from spacy.attrs import LEMMA, LOWER, MORPH, ORTH, POS
 from spacy.errors import Errors
 from spacy.language import Language
-from spacy.matcher import Matcher
-from spacy.pipeline import AttributeRuler, Lemmatizer
+from spacy.pipeline import Lemmatizer
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
@@ -341,67 +340,12 @@ def _index_as_sets(lem: Lemmatizer) -> None:
             table[pos] = frozenset(table[pos])
 
 
-class _ProbedAttributeMatches:
-    """Mixed into the model's AttributeRuler: the same matches as its Matcher, cheaper.
-    A one-token pattern's match depends only on that token's ORTH (hence LOWER, IS_SPACE),
-    TAG and DEP, so those are matched once per (ORTH, TAG, DEP), on a one-token probe Doc
-    with the same Matcher patterns, and remembered; only the few longer patterns run over
-    the whole Doc. set_annotations is spaCy's own, fed the same sorted matches."""
-
-    MEMO_MAX = 200_000
-
-    def match(self, doc: Doc):
-        fast = self.__dict__.get("_sitrep_probe")
-        if fast is None or fast[0] != len(self.attrs):
-            fast = self.__dict__["_sitrep_probe"] = self._sitrep_build_probe()
-        _, single, multi, memo = fast
-        rows = doc.to_array([ORTH, TAG, DEP]).tolist()
-        if any(tag == 0 or dep == 0 for _, tag, dep in rows):
-            return super().match(doc)       # unparsed or untagged tokens: spaCy's own way
-        strings = self.vocab.strings
-        found = list(multi(doc, allow_missing=True, as_spans=False)) if len(multi) else []
-        for i, row in enumerate(rows):
-            keys = memo.get(tuple(row))
-            if keys is None:
-                orth, tag, dep = row
-                probe = Doc(self.vocab, words=[strings[orth]], spaces=[False],
-                            tags=[strings[tag]], deps=[strings[dep]], heads=[0])
-                keys = tuple(m_id for m_id, _, _ in single(probe, allow_missing=True, as_spans=False))
-                if len(memo) >= self.MEMO_MAX:
-                    memo.clear()
-                memo[tuple(row)] = keys
-            for m_id in keys:
-                found.append((m_id, i, i + 1))
-        matches = [(int(strings[m_id]), m_id, s, e) for m_id, s, e in found]
-        matches.sort()
-        return matches
-
-    def _sitrep_build_probe(self):
-        single, multi = Matcher(self.vocab), Matcher(self.vocab)
-        for i in range(len(self.attrs)):
-            got = self.matcher.get(str(i))
-            for pattern in (got[1] if got else ()):
-                (single if len(pattern) == 1 else multi).add(str(i), [pattern])
-        return len(self.attrs), single, multi, {}
-
-
-@functools.lru_cache(maxsize=None)
-def _probed_class(base: type) -> type:
-    return type(f"Probed{base.__name__}", (_ProbedAttributeMatches, base), {"__module__": __name__})
-
-
 def _probe_attribute_ruler(nlp: Language) -> None:
-    """Give the model's attribute_ruler the _ProbedAttributeMatches `match` (when its patterns
-    have no quantifiers, which would let a one-token pattern depend on its neighbours)."""
-    if "attribute_ruler" not in nlp.pipe_names:
-        return
-    ar = nlp.get_pipe("attribute_ruler")
-    if not isinstance(ar, AttributeRuler) or isinstance(ar, _ProbedAttributeMatches) or \
-            type(ar).match is not AttributeRuler.match:
-        return
-    if any("OP" in tok for p in ar.patterns for pat in p["patterns"] for tok in pat):
-        return
-    ar.__class__ = _probed_class(type(ar))
+    """Give the model's attribute_ruler the table lookup of nlp/attribute_rules.py (same
+    attributes as spaCy's Matcher and set_annotations give)."""
+    if "attribute_ruler" in nlp.pipe_names:
+        from sitrep.nlp.attribute_rules import use_table
+        use_table(nlp.get_pipe("attribute_ruler"))
 
 
 @Language.factory("sitrep_scoped_ner", requires=["doc.sents"],

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterable, Iterator
 
+from spacy.attrs import ENT_IOB, IS_STOP, IS_TITLE, ORTH
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
@@ -46,8 +47,7 @@ class ScopedNER:
                 if ranges is None:
                     jobs.append((doc, None, doc))
                     continue
-                jobs.extend((doc, start, doc[start:end].as_doc()) for start, end in ranges
-                            if end > start)
+                jobs.extend((doc, start, piece) for start, piece in _pieces(doc, ranges))
             if jobs:
                 list(self.ner.pipe([piece for _, _, piece in jobs], batch_size=batch_size))
             found: dict[int, list[tuple[int, Doc]]] = {}
@@ -58,6 +58,21 @@ class ScopedNER:
                 if id(doc) in found:
                     _write_back(doc, found[id(doc)])
                 yield doc
+
+
+def _pieces(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[int, Doc]]:
+    """(start, doc[start:end].as_doc()) for each non-empty range. as_doc reads the whole Doc's
+    attribute array for every piece unless given it; here it is read once per Doc and each
+    piece gets its own copy (as_doc writes into the rows it takes): the same pieces."""
+    ranges = [(start, end) for start, end in ranges if end > start]
+    if not ranges:
+        return []
+    try:
+        head = doc._get_array_attrs()   # what as_doc reads by default
+        full = doc.to_array(head)
+    except AttributeError:  # another spaCy: as_doc's own way
+        return [(start, doc[start:end].as_doc()) for start, end in ranges]
+    return [(start, doc[start:end].as_doc(array_head=head, array=full.copy())) for start, end in ranges]
 
 
 def _write_back(doc: Doc, pieces: list[tuple[int, Doc]]) -> None:
@@ -78,12 +93,15 @@ def is_open(tok) -> bool:
     """A token the NER might put in a name that the entity ruler has not: it has a capital
     letter and a letter ("Kibati", "al-Hasakeh"'s "Hasakeh", "ISWAP"), is in no entity yet, and
     is not a capitalised function word ("On", "The", "Around")."""
-    if tok.ent_iob in (1, 3):
+    return _open(tok.ent_iob, tok.text, tok.is_stop, tok.is_title)
+
+
+def _open(ent_iob: int, text: str, is_stop, is_title) -> bool:
+    if ent_iob in (1, 3):
         return False
-    text = tok.text
     if text.islower() or not any(c.isupper() for c in text):
         return False
-    return not (tok.is_stop and tok.is_title)
+    return not (is_stop and is_title)
 
 
 def open_windows(doc: Doc, window: int = WINDOW) -> list[tuple[int, int]] | None:
@@ -91,14 +109,18 @@ def open_windows(doc: Doc, window: int = WINDOW) -> list[tuple[int, int]] | None
     cover the whole Doc."""
     ranges: list[list[int]] = []
     sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]  # no parser: one piece
+    # the tokens read as arrays, not Token by Token (indexing a Doc makes a new Token each time)
+    strings = doc.vocab.strings
+    rows = doc.to_array([ENT_IOB, ORTH, IS_STOP, IS_TITLE]).tolist()
+    iob = [row[0] for row in rows]
     for sent in sents:
-        for tok in sent:
-            if not is_open(tok):
+        for i in range(sent.start, sent.end):
+            if not _open(iob[i], strings[rows[i][1]], rows[i][2], rows[i][3]):
                 continue
-            start, end = max(sent.start, tok.i - window), min(sent.end, tok.i + window + 1)
-            while start > sent.start and doc[start].ent_iob == 1:   # never cut a ruler entity
+            start, end = max(sent.start, i - window), min(sent.end, i + window + 1)
+            while start > sent.start and iob[start] == 1:   # never cut a ruler entity
                 start -= 1
-            while end < sent.end and doc[end].ent_iob == 1:
+            while end < sent.end and iob[end] == 1:
                 end += 1
             if ranges and start <= ranges[-1][1]:
                 ranges[-1][1] = max(ranges[-1][1], end)
@@ -107,4 +129,3 @@ def open_windows(doc: Doc, window: int = WINDOW) -> list[tuple[int, int]] | None
     if len(ranges) == 1 and ranges[0] == [0, len(doc)]:
         return None
     return [(s, e) for s, e in ranges]
-

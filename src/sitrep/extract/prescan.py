@@ -1,0 +1,191 @@
+"""Cheap, exact shortcuts for costly regexes; neither changes a match.
+
+`needs` / `present`: a test to run before a case-insensitive regex: does the text contain one
+of the words the regex cannot match without?
+
+    KILLED = needs("killed", "dead")                 # once, next to the regex
+    found = present(text, (KILLED, ...))             # once per text
+    if found is None or KILLED in found: ...run the regex...
+
+For a pattern compiled with re.I, an ASCII word in it matches the text exactly where the
+lower-cased word occurs in the lower-cased text, except for four characters outside ASCII
+that re.I folds onto ASCII letters; for a text holding one of them `present` answers None
+(unknown: run every regex), so no match is ever skipped.
+
+`by_initial(pattern).finditer(text)`: the matches of a long word-list regex (actor aliases,
+country names), looked for only where a word starts and only among the words that begin with
+the letter there (ByInitial).
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+# Every character above U+007F that a re.I pattern of ASCII letters matches ("İ", "ı", "ſ" and
+# the Kelvin sign); tests/unit/test_prescan.py checks the list against all of Unicode.
+FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
+
+
+def folded(text: str) -> str | None:
+    """`text` lower-cased, or None when it holds a character of FOLDS_TO_ASCII."""
+    if not text.isascii() and not FOLDS_TO_ASCII.isdisjoint(text):
+        return None
+    return text.lower()
+
+
+def needs(*words: str) -> re.Pattern:
+    """A pre-test finding any of `words` (lower-case ASCII, as they are spelt in the regex)."""
+    if not words or any(not w.isascii() or w != w.lower() for w in words):
+        raise ValueError(f"pre-test words must be lower-case ASCII: {words}")
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+def present(text: str, tests) -> set[re.Pattern] | None:
+    """Which of the pre-tests `tests` find a word in `text`; None when that cannot be told
+    exactly (see `folded`)."""
+    low = folded(text)
+    if low is None:
+        return None
+    return {t for t in tests if t.search(low)}
+
+
+# ---------------------------------------------------------------- word-list regexes
+
+class ByInitial:
+    """`finditer` of a word-list regex, PREFIX(w1|w2|...)SUFFIX, with the same matches, cheaper.
+
+    Python's re tries every alternative of such a group at every word start (under re.I it
+    cannot skip one by its first letter), so a list of a few hundred names costs ~60 us a
+    sentence. Here the regex is run only at the positions where a word starts (PREFIX then a
+    word character), and with only the alternatives that can begin with the character there,
+    in their original order: the alternative re would pick at that position is the same.
+    A position with a character outside ASCII gets the whole regex, as does an alternative that
+    begins outside ASCII (it is kept in every group), so case folding never loses a match.
+    """
+
+    # zero-width openings that only look behind: every match starts where one of these holds
+    PREFIXES = (r"(?<![\w-])", r"(?<!\w)", r"\b")
+
+    def __init__(self, pattern: re.Pattern, prefix: str, words: list[str], suffix: str):
+        self.pattern = pattern
+        self._starts = re.compile(prefix + r"\w", pattern.flags)
+
+        def compiled(ws):
+            return re.compile(prefix + "(" + "|".join(re.escape(w) for w in ws) + ")" + suffix,
+                              pattern.flags).match
+        foreign = [w for w in words if not w[0].isascii()]
+        groups: dict[str, list[str]] = {}
+        for w in words:
+            groups.setdefault(w[0].lower(), [])
+        self._by_char = {c: compiled([w for w in words if w[0].lower() == c or not w[0].isascii()])
+                         for c in groups if c.isascii()}
+        self._foreign_only = compiled(foreign) if foreign else None
+        self._whole = pattern.match
+
+    @classmethod
+    def of(cls, pattern: re.Pattern):
+        """A ByInitial for `pattern` when it has that shape (every alternative a re.escape'd
+        word starting with a word character), else `pattern` itself."""
+        text = pattern.pattern
+        if pattern.flags & re.ASCII or not isinstance(text, str):
+            return pattern      # (the word starts are found with Unicode \w)
+        for prefix in cls.PREFIXES:
+            if not text.startswith(prefix + "(") or text.startswith(prefix + "(?"):
+                continue
+            body = text[len(prefix) + 1:]
+            end = _group_end(body)
+            if end is None:
+                continue
+            words = [re.sub(r"\\(.)", r"\1", alt, flags=re.S) for alt in _split_alternatives(body[:end])]
+            suffix = body[end + 1:]
+            if _top_level_bar(suffix):
+                return pattern  # "PREFIX(...)|other": matches that need not start a word
+            if not words or any(not w or not re.match(r"\w", w[0]) for w in words) or \
+                    prefix + "(" + "|".join(re.escape(w) for w in words) + ")" + suffix != text:
+                continue
+            return cls(pattern, prefix, words, suffix)
+        return pattern
+
+    def finditer(self, text: str):
+        end = 0
+        for start in self._starts.finditer(text):
+            p = start.start()
+            if p < end:
+                continue
+            c = text[p]
+            if c.isascii():
+                match = self._by_char.get(c.lower(), self._foreign_only)
+                if match is None:
+                    continue
+            else:
+                match = self._whole
+            m = match(text, p)
+            if m:
+                yield m
+                end = m.end()
+
+
+def _group_end(body: str) -> int | None:
+    """Index of the unescaped ")" closing a group of escaped words, or None."""
+    i = 0
+    while i < len(body):
+        c = body[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == ")":
+            return i
+        if c in "([":
+            return None     # not a plain list of escaped words
+        i += 1
+    return None
+
+
+def _top_level_bar(rx: str) -> bool:
+    """Whether `rx` has a "|" outside every group and character class."""
+    depth, in_class, i = 0, False, 0
+    while i < len(rx):
+        c = rx[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if rx[i + 1:i + 2] == "^":
+                i += 1
+            if rx[i + 1:i + 2] == "]":
+                i += 1      # "[]...]", "[^]...]": a literal "]" first
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return True
+        i += 1
+    return False
+
+
+def _split_alternatives(group: str) -> list[str]:
+    out, cur, i = [], [], 0
+    while i < len(group):
+        c = group[i]
+        if c == "\\":
+            cur.append(group[i:i + 2])
+            i += 2
+            continue
+        if c == "|":
+            out.append("".join(cur))
+            cur = []
+        else:
+            cur.append(c)
+        i += 1
+    out.append("".join(cur))
+    return out
+
+
+@functools.lru_cache(maxsize=32)
+def by_initial(pattern: re.Pattern):
+    """ByInitial.of(pattern), made once per compiled pattern."""
+    return ByInitial.of(pattern)
