@@ -191,3 +191,26 @@ def test_a_group_claiming_the_act_is_its_doer():
                     sentence=text)
     assert unnamed_sides(named, "SOM").actor1.name == "Military Forces of Somalia"
     assert claimed_by("Al shabaab fighters attacked a base.", "SOM") is None
+
+
+def test_people_who_attack_are_a_communal_militia_not_civilians():
+    # "a farmer with a shotgun wounded a herder": armed, so not a mob
+    _, a1, a2 = refine(trig("attack_civilians"), generic_actor("civilians", "BEN"), generic_actor("civilians", "BEN"),
+                       "BEN", set(), armed_words=True, firearms=True)
+    assert (a1.name, a1.type) == ("Unidentified Communal Militia (Benin)", "identity_militia")
+    assert a2.name == "Civilians (Benin)"
+
+
+def test_attacking_herders_of_a_named_people_are_its_ethnic_militia():
+    herders = generic_actor("civilians", "BEN", "Fulani pastoralists")
+    _, a1, _ = refine(trig("attack_civilians"), herders, generic_actor("civilians", "BEN"), "BEN", set(),
+                      armed_words=True, firearms=True)
+    assert (a1.name, a1.type) == ("Fulani Ethnic Militia (Benin)", "identity_militia")
+
+
+def test_looting_with_no_victim_named_is_against_civilians():
+    raid = mention("Strategic developments", "Looting/property destruction", generic_actor("unidentified", "PRY"))
+    assert unnamed_sides(raid, "PRY").actor2.name == "Civilians (Paraguay)"
+    named = mention("Strategic developments", "Looting/property destruction", generic_actor("unidentified", "PRY"),
+                    generic_actor("police", "PRY"))
+    assert unnamed_sides(named, "PRY").actor2.name == "Police Forces of Paraguay"

@@ -115,3 +115,13 @@ def test_validate_rejects_unknown_yields_to():
     data["triggers"][0]["yields_to"] = ["no_such_trigger"]
     with pytest.raises(lexicon.DataError):
         lexicon.validate("triggers.yaml", data)
+
+
+@pytest.mark.parametrize("key,value", [("local_aliases", {"Syria": {"regime": "syria_army"}}),
+                                       ("local_aliases", {"SYR": {"regime": "no_such_actor"}}),
+                                       ("of_the", ["Philippines"])])
+def test_validate_rejects_broken_local_names(key, value):
+    data = copy.deepcopy(lexicon.load("actors.yaml"))
+    data[key] = value
+    with pytest.raises(lexicon.DataError):
+        lexicon.validate("actors.yaml", data)

@@ -109,6 +109,29 @@ _NAME_END = r"(?![\w]|-(?!(?:planted|laid|placed|organi[sz]ed|claimed|led|linked
             r"inspired|loyal)\b))"
 
 
+def is_acronym(alias: str) -> bool:
+    """An acronym is matched in its own case: "LeT", "JaS", "HTS" (not the words "let", "jas").
+    One word of at most eight characters with two capitals or more."""
+    return bool(re.fullmatch(r"[\w/()-]{2,8}", alias)) and sum(c.isupper() for c in alias) >= 2
+
+
+def _alias_patterns(by_alias: dict, acronyms: dict):
+    words = sorted(by_alias, key=len, reverse=True)
+    alias_re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in words) + r")" + _NAME_END,
+                          re.I) if words else None
+    acr_re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in sorted(acronyms, key=len, reverse=True))
+                        + r")" + _NAME_END) if acronyms else None
+    return alias_re, acr_re
+
+
+def _add_alias(alias, actor, by_alias: dict, acronyms: dict) -> None:
+    alias = str(alias)
+    if is_acronym(alias):
+        acronyms[alias] = actor
+    else:
+        by_alias[alias.lower().replace("’", "'")] = actor
+
+
 @functools.lru_cache(maxsize=1)
 def _registry():
     data = lexicon.load("actors.yaml")
@@ -116,15 +139,8 @@ def _registry():
     for a in data["actors"]:
         actor = Actor(name=a["name"], country=a.get("country"), type=a["type"], actor_id=a["id"])
         for alias in a["aliases"]:
-            alias = str(alias)
-            if re.fullmatch(r"[A-Z]{2,5}(?:-[A-Z]{1,2})?", alias):
-                acronyms[alias] = actor
-            else:
-                by_alias[alias.lower().replace("’", "'")] = actor
-    words = sorted(by_alias, key=len, reverse=True)
-    alias_re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in words) + r")" + _NAME_END, re.I)
-    acr_re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in sorted(acronyms, key=len, reverse=True))
-                        + r")" + _NAME_END) if acronyms else None
+            _add_alias(alias, actor, by_alias, acronyms)
+    alias_re, acr_re = _alias_patterns(by_alias, acronyms)
     generic = data.get("generic") or {}
     heads = []
     for kind, g in generic.items():
@@ -134,6 +150,31 @@ def _registry():
     head_kind = {h: k for h, k in heads}
     head_re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(h) for h, _ in heads) + r")(?:s|es)?(?![\w-])", re.I)
     return by_alias, acronyms, alias_re, acr_re, generic, head_kind, head_re, data.get("by_event_type") or {}
+
+
+@functools.lru_cache(maxsize=1)
+def _local_aliases() -> dict:
+    """Country -> (by_alias, acronyms, alias_re, acr_re) of the words that name an actor only
+    there (data: `local_aliases`)."""
+    data = lexicon.load("actors.yaml")
+    reg = {a["id"]: Actor(name=a["name"], country=a.get("country"), type=a["type"], actor_id=a["id"])
+           for a in data["actors"]}
+    out = {}
+    for iso, table in (data.get("local_aliases") or {}).items():
+        by_alias, acronyms = {}, {}
+        for alias, actor_id in table.items():
+            _add_alias(alias, reg[actor_id], by_alias, acronyms)
+        out[iso] = (by_alias, acronyms) + _alias_patterns(by_alias, acronyms)
+    return out
+
+
+def _registry_hits(text: str, by_alias: dict, acronyms: dict, alias_re, acr_re) -> list[ActorHit]:
+    hits = []
+    for rx, table, key in ((alias_re, by_alias, lambda w: w.lower().replace("’", "'")), (acr_re, acronyms, str)):
+        for m in by_initial(rx).finditer(text) if rx else ():   # = rx.finditer, faster (prescan.py)
+            actor = table[key(m.group(1))]
+            hits.append(ActorHit(replace(actor, text=m.group(0)), m.start(), m.end(), actor.actor_id, False))
+    return hits
 
 
 def generic_actor(kind: str, country: str | None, text: str | None = None, opponent: bool = False) -> Actor:
@@ -148,10 +189,18 @@ def generic_actor(kind: str, country: str | None, text: str | None = None, oppon
     if kind == "unidentified" and country in _unidentified_names() and not opponent:
         return Actor(name=_unidentified_names()[country], country=country, type=g["type"], actor_id=None, text=text)
     if country:
-        name = template.format(country=_country_name(country))
+        place = _country_name(country)
+        if "of {country}" in template and country in _of_the() and not place.startswith("the "):
+            place = "the " + place      # "Military Forces of the Philippines"
+        name = template.format(country=place)
     else:   # "Military Forces", "Civilians": the country is not known
         name = re.sub(r"\s*(?:\(\{country\}\)|of \{country\})", "", template)
     return Actor(name=name, country=country, type=g["type"], actor_id=None, text=text)
+
+
+@functools.lru_cache(maxsize=1)
+def _of_the() -> frozenset:
+    return frozenset(lexicon.load("actors.yaml").get("of_the") or ())
 
 
 @functools.lru_cache(maxsize=1)
@@ -306,15 +355,13 @@ def find_actors(text: str, default_country: str | None = None) -> list[ActorHit]
     """Every actor named in `text`: registry names first, then general descriptions not inside
     a registry name. Generic actors take the nearby country, else `default_country`."""
     by_alias, acronyms, alias_re, acr_re, generic, head_kind, head_re, _ = _registry()
-    hits: list[ActorHit] = []
-    for m in by_initial(alias_re).finditer(text):     # = alias_re.finditer, faster (prescan.py)
-        actor = by_alias[m.group(1).lower().replace("’", "'")]
-        hits.append(ActorHit(replace(actor, text=m.group(0)), m.start(), m.end(), actor.actor_id, False))
-    if acr_re:
-        for m in acr_re.finditer(text):
-            actor = acronyms[m.group(1)]
-            hits.append(ActorHit(replace(actor, text=m.group(0)), m.start(), m.end(), actor.actor_id, False))
+    hits = _registry_hits(text, by_alias, acronyms, alias_re, acr_re)
     taken = [(h.start, h.end) for h in hits]
+    if default_country in _local_aliases():
+        # words naming an actor only in this country, where no registry name covers them
+        hits += [h for h in _registry_hits(text, *_local_aliases()[default_country])
+                 if not any(s <= h.start < e or s < h.end <= e for s, e in taken)]
+        taken = [(h.start, h.end) for h in hits]
     for h in _community_militias(text, default_country, taken):
         hits.append(h)
         taken.append((h.start, h.end))
@@ -386,13 +433,22 @@ def _shared_head(text: str, hits: list[ActorHit]) -> list[ActorHit]:
     return out
 
 
+def _alternatives(words: str) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words.split("|"))
+
+
 @functools.lru_cache(maxsize=1)
 def _community_patterns():
     out = []
     for c in lexicon.load("actors.yaml").get("community_militias") or []:
-        words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in c["words"].split("|"))
-        rx = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s+(?:" + words + r")\b")
+        rx = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s+(?:" + _alternatives(c["words"]) + r")\b")
         out.append((rx, c["name"], c.get("ethnic_name") or c["name"], c["type"]))
+        if c.get("members"):
+            # "militiamen from the Hawadle and Jarer Weyne clans": each community named
+            rx = re.compile(r"\b(?i:" + _alternatives(c["members"]["who"]) + r")\s+(?:from|of|belonging\s+to)\s+"
+                            r"(?:the\s+)?(?P<name>" + _NAME + r")(?:\s+and\s+(?P<second>" + _NAME + r"))?\s+(?:"
+                            + _alternatives(c["members"]["of"]) + r")\b")
+            out.append((rx, c["name"], c.get("ethnic_name") or c["name"], c["type"]))
     return out
 
 
@@ -441,8 +497,24 @@ def _community_militias(text: str, country: str | None, taken) -> list[ActorHit]
                     s, e = base + lead.start() + n.start(), base + lead.start() + n.end()
                     if n.group(0).lower() not in _NOT_COMMUNITIES and not any(a <= s < b for a, b in taken):
                         add(n.group(0), s, e, template, ethnic, kind)
-            add(m.group("name"), m.start(), m.end(), template, ethnic, kind)
+            second = m.group("second") if "second" in rx.groupindex else None
+            add(m.group("name"), m.start(), m.end("name") if second else m.end(), template, ethnic, kind)
+            if second:
+                add(second, m.start("second"), m.end(), template, ethnic, kind)
     return out
+
+
+def doers_militia(actor: Actor, country: str | None) -> Actor:
+    """People who carry out violence, named as civilians ("farmers", "Fulani pastoralists"):
+    ACLED's militia of their ethnic group when the words name one, else an unidentified
+    communal militia of the country."""
+    words = re.findall(r"[A-Z][a-z]+", actor.text or "")
+    group = next((w for w in words if _is_ethnic_group(w)), None)
+    where = actor.country or country
+    if group:
+        name = f"{group} Ethnic Militia" + (f" ({_country_name(where)})" if where else "")
+        return Actor(name=name, country=where, type="identity_militia", text=actor.text)
+    return generic_actor("communal", where, actor.text)
 
 
 def _dedupe(hits: list[ActorHit]) -> list[ActorHit]:

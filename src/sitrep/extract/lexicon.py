@@ -107,6 +107,12 @@ def validate(name: str, data: Any) -> None:
                   name, f"unidentified_names {iso}: ISO alpha-3 -> name")
         for etype, kind in (data.get("by_event_type") or {}).items():
             _need(kind in (data.get("generic") or {}), name, f"by_event_type {etype}: unknown kind {kind}")
+        for iso, table in (data.get("local_aliases") or {}).items():
+            _need(isinstance(iso, str) and len(iso) == 3 and iso.isupper() and isinstance(table, dict)
+                  and all(isinstance(w, str) and w and v in ids for w, v in table.items()),
+                  name, f"local_aliases {iso}: ISO alpha-3 -> alias -> registry id")
+        _need(all(isinstance(c, str) and len(c) == 3 and c.isupper() for c in data.get("of_the") or ()),
+              name, "of_the: ISO alpha-3 codes")
     elif name == "demonyms.yaml":
         for section in ("demonyms", "countries"):
             for k, v in (data.get(section) or {}).items():
