@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from spacy.tokens import Doc, Span
 
 from sitrep.extract import triggers
-from sitrep.extract.places import _text_of
+from sitrep.extract.places import full_text
 from sitrep.nlp.ner_scope import is_open, open_windows
 
 _VOCAB = spacy.blank("en").vocab
@@ -41,7 +41,7 @@ def docs(draw):
 def test_text_of_is_doc_text():
     doc = Doc(_VOCAB, words=["Gunmen", "\n\n", "fired", ",", "then", "fled", "  "],
               spaces=[True, False, False, True, True, False, False])
-    assert _text_of(doc) == doc.text == "Gunmen \n\nfired, then fled  "
+    assert full_text(doc) == doc.text == "Gunmen \n\nfired, then fled  "
 
 
 def _windows_by_tokens(doc, window):
@@ -86,7 +86,7 @@ def _hits_by_tokens(span):
 @given(docs(), st.integers(1, 5))
 def test_open_windows_and_text_equal_the_token_by_token_reading(doc, window):
     assert open_windows(doc, window) == _windows_by_tokens(doc, window)
-    assert _text_of(doc) == doc.text
+    assert full_text(doc) == doc.text
 
 
 @settings(max_examples=150, deadline=None)

@@ -28,7 +28,7 @@ from sitrep.extract.candidates import candidate_chunks
 from sitrep.extract.links import link_cues, resolve_target
 from sitrep.extract.modality import background, generic_reference, modality
 from sitrep.extract.numbers import figure, find_counts
-from sitrep.extract.places import _text_of as places_text_of
+from sitrep.extract.places import full_text
 from sitrep.extract.places import carried_place
 from sitrep.extract.triggers import Trigger, best_hit, find_hits, frames_in, resolve, subordinate, usable
 from sitrep.models import Actor, LinkCue, Mention
@@ -379,7 +379,7 @@ class Extractor:
                 if text:
                     main = dataclasses.replace(main, date=date, date_precision=precision, date_text=text)
                     break
-        text = places_text_of(doc)    # doc.text, kept from placing the event (spaCy joins every token on each ask)
+        text = full_text(doc)    # doc.text, kept from placing the event (spaCy joins every token on each ask)
         counts = find_counts(text)
         fat, inj = figure(counts, "killed"), figure(counts, "injured")
         main = dataclasses.replace(main, fatalities=fat or main.fatalities, injuries=inj or main.injuries,

@@ -78,7 +78,7 @@ def article_country(doc) -> str | None:
     """The article's main country: the dateline's place ("ISLAMABAD:"), else the country
     its places and country names point to most often."""
     gaz = _gaz()
-    head = _text_of(doc)[:200]
+    head = full_text(doc)[:200]
     m = re.match(r"\s*(?:[A-Z][A-Za-z'’.\-]+(?:[ /][A-Z][A-Za-z'’.\-]+)*)", head)
     if m and re.match(r"\s*[:,(—–-]", head[m.end():m.end() + 3] or " "):
         for part in m.group(0).split("/"):
@@ -94,7 +94,7 @@ def article_country(doc) -> str | None:
         if ent.label_ not in PLACE_LABELS and ent.label_ != "NORP":
             continue
         kinds = ("demonym",) if ent.label_ == "NORP" else gaz.PLACE_KINDS
-        if THING_AFTER.match(_text_of(doc), ent.end_char) or key(ent.text) in GENERIC_PLACE_WORDS:
+        if THING_AFTER.match(full_text(doc), ent.end_char) or key(ent.text) in GENERIC_PLACE_WORDS:
             continue        # "the US dollar rate"; "Centre" is a province in a dozen countries
         iso = gaz.country_iso3(ent.text, kinds=kinds)
         short_caps = len(ent.text) <= 3 and ent.text.isupper()    # "AL", "AA": parties, groups
@@ -108,7 +108,7 @@ def article_country(doc) -> str | None:
 _LAST_TEXT: tuple = (None, "")
 
 
-def _text_of(doc) -> str:
+def full_text(doc) -> str:
     """`doc.text`, remembered for the last Doc: spaCy rebuilds it from every token on each
     access, and one sentence's place resolution asks for it a dozen times. (One tuple,
     swapped in one assignment, so threads never see one Doc with another's text.)"""
@@ -166,7 +166,7 @@ def event_place(sent, doc=None, article_country: str | None = None, earlier: boo
     text = sent.text
     mentions = _mentions(sent, gaz)
     demonyms, missions = demonym_countries(sent, gaz), mission_countries(text)
-    countries_here, admin1s = _anchors(mentions, gaz, article_country, _text_of(sent.doc), demonyms)
+    countries_here, admin1s = _anchors(mentions, gaz, article_country, full_text(sent.doc), demonyms)
     allowed = set(countries_here) | {p.iso3 for p in admin1s.values()} | missions
     hint_iso = next(iter(allowed)) if len(allowed) == 1 else (
         article_country if article_country in allowed or not allowed else None)
@@ -185,11 +185,11 @@ def event_place(sent, doc=None, article_country: str | None = None, earlier: boo
     bound = area_hint is None and bool(areas)    # a mission's area: a namesake outside it is not it
     scored = []
     for order, m in enumerate(mentions):
-        cand = _resolve_mention(m, _text_of(sent.doc), gaz, hint_iso, allowed, areas, bound)
+        cand = _resolve_mention(m, full_text(sent.doc), gaz, hint_iso, allowed, areas, bound)
         if cand is None:
             continue
         score = SPECIFICITY.get(cand.feature, 1.0) + _syntax_score(m, sent.doc) - 0.3 * order
-        if context_after(_text_of(sent.doc), m.end)[0]:
+        if context_after(full_text(sent.doc), m.end)[0]:
             score += 1.0    # "X, Y state": the writer placed X for us
         if m.label == "INNER":
             score -= 3.0
@@ -197,7 +197,7 @@ def event_place(sent, doc=None, article_country: str | None = None, earlier: boo
             continue        # "US dollar": a modifier, no evidence of place at all
         if _not_the_scene(m, sent, cand):
             continue        # the speaker's seat, a government, the victims' home town
-        if HAILING.search(_text_of(sent.doc)[max(sent.start_char, m.start - 60):m.start]):
+        if HAILING.search(full_text(sent.doc)[max(sent.start_char, m.start - 60):m.start]):
             score -= 5.0
         if _far_afield(cand, m, sent, gaz, set(countries_here) | missions, article_country):
             continue        # "codenamed 'Marg Bar ...'" in a story about Pakistan: not Montenegro
@@ -280,8 +280,8 @@ def _mentions(sent, gaz) -> list[_Mention]:
     out = [_Mention(e.start_char, e.end_char, re.sub(r"^(?:the|The)\s+", "", e.text), e.label_, e)
            for e in sent.ents if e.label_ in PLACE_LABELS and key(e.text) not in NOT_PLACES]
     covered = [(m.start, m.end) for m in out]
-    doc_text, base = _text_of(sent.doc), sent.start_char
-    sent_text = doc_text[base:sent.end_char]     # = sent.text, without rebuilding it from its tokens
+    whole, base = full_text(sent.doc), sent.start_char
+    sent_text = whole[base:sent.end_char]     # = sent.text, without rebuilding it from its tokens
     for rx in AFTER_PREP.finditer(sent_text):
         group = "name" if rx.group("name") else "name2"
         s, e = base + rx.start(group), base + rx.end(group)
@@ -305,7 +305,7 @@ def _mentions(sent, gaz) -> list[_Mention]:
         s = base + rx.start("demonym")
         if iso and not any(m.start <= s < m.end for m in out):
             out.append(_Mention(s, base + rx.end("demonym"), gaz.country_name(iso), "TERRITORY"))
-    out = [m for m in out if not _not_a_location(m, doc_text)]
+    out = [m for m in out if not _not_a_location(m, whole)]
     out.sort(key=lambda m: m.start)
     return out
 
@@ -550,7 +550,7 @@ def _not_the_scene(m, sent, cand) -> bool:
     said), a country or capital as a government ("Tehran demanded", "condemned by Kabul"),
     the victims' origin ("who hailed from Punjab", ", residents of X,")."""
     doc = sent.doc
-    text = _text_of(doc)
+    text = full_text(doc)
     before = text[max(sent.start_char, m.start - 60):m.start]
     if ORIGIN.search(before) and re.match(r"\s*[,);]", text[m.end:m.end + 3]) and not context_after(text, m.end)[0]:
         return True     # an apposition closed after the name: ", residents of Multan," "(native of X)"
@@ -591,7 +591,7 @@ def _far_afield(cand, m, sent, gaz, named_here, article_iso) -> bool:
     if cand.iso3 in named_here or cand.feature == "country" or cand.latitude is None:
         return False
     named = set(article_countries(sent.doc, gaz))
-    if not named or cand.iso3 in named or context_after(_text_of(sent.doc), m.end)[0]:
+    if not named or cand.iso3 in named or context_after(full_text(sent.doc), m.end)[0]:
         return False        # no country named at all, or "X, Y state" placed it for us
     if article_iso:
         named.add(article_iso)
@@ -605,7 +605,7 @@ def _far_afield(cand, m, sent, gaz, named_here, article_iso) -> bool:
 
 
 def _near(m, doc) -> bool:
-    before = _text_of(doc)[max(0, m.start - 40):m.start].lower()
+    before = full_text(doc)[max(0, m.start - 40):m.start].lower()
     return bool(re.search(r"\b(?:near|outside|around|nearby|close to|vicinity of|outskirts of|km|"
                           r"kilometres|kilometers|miles)\b[^.,;]{0,25}$", before))
 
@@ -614,7 +614,7 @@ def _finish(cand: Place, m, doc, admin1s) -> Place:
     precision = cand.geo_precision or 1
     if cand.feature == "city" and _near(m, doc):
         precision = 2
-    tail = _text_of(doc)[m.end:m.end + 20].lower()
+    tail = full_text(doc)[m.end:m.end + 20].lower()
     if cand.feature == "city" and re.match(r"\s+(districts?|area|region|province|front|frontline)\b", tail):
         precision = 2
     admin1 = cand.admin1
