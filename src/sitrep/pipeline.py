@@ -14,8 +14,12 @@
 
 Stages 2-4 run per batch of articles (`Extractor.extract`); stage 5 runs once over every
 mention in the store, so a new batch updates existing events instead of duplicating them.
-Each document is written in one transaction with its articles and mentions, so a killed run
-leaves the store consistent and a re-run finishes the work.
+It streams (`fuse.stream.fuse_store`): mentions are read in date order a fetch at a time and
+events written as each group of reports that may be one event is finished, so its memory
+follows the reports of overlapping date windows, not the corpus (one small link record per
+event still grows with it, see sitrep/fuse/__init__.py). Each document is written in one
+transaction with its articles and mentions, and fusion in one transaction of its own, so a
+killed run leaves the store consistent and a re-run finishes the work.
 """
 from __future__ import annotations
 
@@ -66,7 +70,7 @@ def run(paths: Sequence[str], store: Store, settings: Settings | None = None,
         on_document: Callable[[Document], None] | None = None) -> RunSummary:
     """Analyse `paths` into `store`: ingest, extract, then fuse everything stored."""
     from sitrep.extract import Extractor
-    from sitrep.fuse import fuse, with_copies
+    from sitrep.fuse.stream import fuse_store
     from sitrep.ingest import Deduper, iter_documents
     from sitrep.ingest.related_dates import RelatedDates
 
@@ -106,11 +110,11 @@ def run(paths: Sequence[str], store: Store, settings: Settings | None = None,
     try:
         _store_all(processed, store, summary, on_document)
         # Fuse under the events lock, reading the mentions inside the same transaction: with
-        # several writers the last run to fuse sees everything the others committed.
+        # several writers the last run to fuse sees everything the others committed. Events
+        # are written as they are finished, in that one transaction: a crash leaves the old set.
         with store.transaction():
             store.lock_events()
-            summary.events = store.replace_events(with_copies(fuse(store.mentions()),
-                                                              store.copies()))
+            summary.events = fuse_store(store)
     except BaseException as exc:
         # Each document landed in its own transaction, so what is stored is consistent; the
         # run row records how it ended, so `runs` never shows a dead run as still running.

@@ -292,3 +292,29 @@ def test_two_analyze_processes_into_one_store(store_url, tmp_path):
     # one fusion ran after both writers were done with their documents
     assert s.counts()["events"] == len(s.events())
     s.close()
+
+
+def test_fusion_streams_from_the_store_to_the_events_of_fusing_everything(store):
+    """Fusion reads mentions in date order a fetch at a time (a server-side cursor on
+    PostgreSQL, the publication day read from the JSON), looks up the events it wrote in the
+    same transaction and the copies of their articles: the events are those of fusing all
+    mentions at once."""
+    import sys
+    sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "unit"))
+    from test_fuse_stream import odd_mentions, put_all
+
+    from sitrep.fuse import fuse, with_copies
+    from sitrep.fuse.stream import fuse_store
+    put_all(store, odd_mentions(), copies=[("mirror.txt", "a.txt:0")])
+    expected = with_copies(fuse(store.mentions()), store.copies())
+    with store.transaction():
+        store.lock_events()
+        assert fuse_store(store, fetch_size=2) == len(expected)
+    assert {e.event_id: e for e in store.events()} == {e.event_id: e for e in expected}
+    ids = [m.mention_id for m in store.iter_mentions("day", fetch_size=2)]
+    assert len(ids) == 5                                # "2024-01-10" < "2024-01-16" < ...
+    assert [i.split(":")[0] for i in ids[:2]] == ["c.txt", "a.txt"]
+    ids = [m.mention_id for m in store.iter_mentions("month", fetch_size=2)]
+    assert [i.split(":")[0] for i in ids] == ["e.txt", "d.txt"]      # "2024" < "2024-03"
+    undated = [m.mention_id for m in store.iter_mentions("undated", fetch_size=2)]
+    assert undated[0].startswith("b.txt")                      # no publication day first

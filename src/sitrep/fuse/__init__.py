@@ -11,13 +11,21 @@
     build.py     one Event per group: fields by vote, one Claim per report, stable id
     figures.py   fatality/injury low-best-high and the disputes between reports
     links.py     retaliation/response links from the mentions' cues, later -> earlier
+    stream.py    the same events from mentions read in date order: fuse_store(store)
 
     with_copies(events, copies)   each claim lists the stored duplicates of its article
 
-The pipeline calls `fuse` over all stored mentions after each run and replaces the stored
-events with the result, so a new batch widens existing events instead of duplicating them;
-event ids come from each event's earliest report that stands as an event on its own
-(build.naming_report) and survive that replacement.
+After each run the pipeline fuses all stored mentions again and replaces the stored events
+with the result, so a new batch widens existing events instead of duplicating them; event ids
+come from each event's earliest report that stands as an event on its own
+(build.naming_report) and survive that replacement. It does so with `stream.fuse_store`:
+mentions come from the store a fetch at a time in order of their date windows, each group of
+mutually reachable reports (connected by compatible pairs, see stream.py) is fused once no
+later report can reach it, and its events are written at once. The result is exactly
+`fuse(all mentions)` (a property test and the evaluation exports check it). Memory is bounded
+by the reports of one such group plus the reports whose windows are still open, not by the
+corpus; what still grows with the corpus is one small link target per event (links.Target,
+as a cue may name any earlier event), and the few reports with no date and no publication day.
 """
 from __future__ import annotations
 

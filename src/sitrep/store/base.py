@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, Sequence
 
 from sitrep.errors import StoreError
 from sitrep.models import Article, Copy, Document, Event, Mention, from_dict, to_dict
@@ -20,6 +20,17 @@ from sitrep.store.migrations import MIGRATIONS, latest_version
 
 def _json(record: Any) -> str:
     return json.dumps(to_dict(record), ensure_ascii=False, sort_keys=True)
+
+
+def _chunks(values: Sequence[str], size: int = 500) -> Iterator[list[str]]:
+    """Values for `IN (...)` lists of at most `size` parameters (SQLite allows 999 by default
+    in old builds)."""
+    for i in range(0, len(values), size):
+        yield list(values[i:i + size])
+
+
+def _marks(values: Sequence[Any]) -> str:
+    return ", ".join("?" * len(values))
 
 
 def _now() -> str:
@@ -48,6 +59,22 @@ class Store:
 
     def query(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
         return list(self.execute(sql, params).fetchall())
+
+    def iter_query(self, sql: str, params: Iterable[Any] = (),
+                   fetch_size: int = 500) -> Iterator[tuple]:
+        """The rows of a query, `fetch_size` at a time: memory holds one fetch, not the result
+        (PostgreSQL overrides with a server-side cursor; SQLite steps through the rows)."""
+        cur = self.conn.cursor()
+        try:
+            cur.execute(self._sql(sql), tuple(params))
+            while rows := cur.fetchmany(fetch_size):
+                yield from rows
+        finally:
+            cur.close()
+
+    def _json_field(self, name: str) -> str:
+        """SQL for a top-level field of the JSON `data` column (a fixed name, not input)."""
+        return f"json_extract(data, '$.{name}')"
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator["Store"]:
@@ -196,12 +223,18 @@ class Store:
             out.setdefault(h, aid)
         return out
 
-    def copies(self) -> dict[str, list[Copy]]:
-        """original article_id -> the stored articles marked duplicates of it, by input name."""
+    def copies(self, originals: Iterable[str] | None = None) -> dict[str, list[Copy]]:
+        """original article_id -> the stored articles marked duplicates of it, by input name;
+        of every original, or only of `originals`."""
         out: dict[str, list[Copy]] = {}
-        rows = self.query("SELECT article_id, document, idx, duplicate_of, outlet, published, url "
-                          "FROM articles WHERE status = 'duplicate' AND duplicate_of IS NOT NULL "
-                          "ORDER BY document, idx, article_id")
+        sql = ("SELECT article_id, document, idx, duplicate_of, outlet, published, url "
+               "FROM articles WHERE status = 'duplicate' AND duplicate_of IS NOT NULL")
+        if originals is None:
+            rows = self.query(sql + " ORDER BY document, idx, article_id")
+        else:
+            rows = [r for chunk in _chunks(sorted(set(originals)))
+                    for r in self.query(f"{sql} AND duplicate_of IN ({_marks(chunk)})", chunk)]
+            rows.sort(key=lambda r: (r[1], r[2], r[0]))
         for article_id, document, idx, original, outlet, published, url in rows:
             out.setdefault(original, []).append(Copy(
                 document=document, article=idx, article_id=article_id, outlet=outlet,
@@ -213,15 +246,67 @@ class Store:
         rows = self.query("SELECT data FROM mentions ORDER BY mention_id")
         return [from_dict(Mention, json.loads(r[0])) for r in rows]
 
+    def iter_mentions(self, kind: str = "day", fetch_size: int = 500) -> Iterator[Mention]:
+        """Stored mentions one fetch at a time, for fusion in date order (sitrep.fuse.stream).
+        kind "day": dated with day or week precision, "month": dated with month precision or
+        coarser, both by date text (YYYY < YYYY-MM < YYYY-MM-DD of one year and month, so by
+        the first day they may stand for); "undated": by publication day, those with none
+        first."""
+        precision = f"COALESCE(CAST({self._json_field('date_precision')} AS INTEGER), 1)"
+        pub = self._json_field("published")
+        where, order = {
+            "day": (f"date IS NOT NULL AND {precision} < 3", "date, mention_id"),
+            "month": (f"date IS NOT NULL AND {precision} >= 3", "date, mention_id"),
+            "undated": ("date IS NULL",
+                        f"CASE WHEN {pub} IS NULL THEN 0 ELSE 1 END, {pub}, mention_id"),
+        }[kind]
+        sql = f"SELECT data FROM mentions WHERE {where} ORDER BY {order}"
+        for (data,) in self.iter_query(sql, fetch_size=fetch_size):
+            yield from_dict(Mention, json.loads(data))
+
+    def mention_dates(self, fetch_size: int = 5000) -> Iterator[tuple[str, str | None, str | None]]:
+        """(mention_id, date, publication day of an undated one) of every mention, one fetch
+        at a time."""
+        yield from self.iter_query(
+            f"SELECT mention_id, date, CASE WHEN date IS NULL THEN {self._json_field('published')} END "
+            "FROM mentions", fetch_size=fetch_size)
+
+    def mentions_where(self, mention_ids: Iterable[str] = (),
+                       article_ids: Iterable[str] = ()) -> list[Mention]:
+        """The mentions with these ids, and every mention of these articles."""
+        out: dict[str, Mention] = {}
+        for column, values in (("mention_id", mention_ids), ("article_id", article_ids)):
+            for chunk in _chunks(sorted(set(values))):
+                for (data,) in self.query(f"SELECT data FROM mentions WHERE {column} IN "
+                                          f"({_marks(chunk)})", chunk):
+                    m = from_dict(Mention, json.loads(data))
+                    out[m.mention_id] = m
+        return [out[k] for k in sorted(out)]
+
+    def event_of_mention(self, mention_id: str) -> str | None:
+        """The id of the stored event that holds a mention among its claims."""
+        rows = self.query("SELECT event_id FROM claims WHERE mention_id = ? ORDER BY event_id "
+                          "LIMIT 1", (mention_id,))
+        return rows[0][0] if rows else None
+
     def lock_events(self) -> None:
         """Make this transaction the only one fusing events until it ends. SQLite needs
         nothing: `BEGIN IMMEDIATE` already holds the one write lock; PostgreSQL overrides."""
 
     def replace_events(self, events: Iterable[Event]) -> int:
         """Replace the fused events with a new set (call inside a transaction)."""
+        self.clear_events()
+        return self.add_events(events)
+
+    def clear_events(self) -> None:
+        """Delete every fused event, its claims and links (inside the transaction that then
+        writes the new set with `add_events`: readers see the old set until it commits)."""
         self.execute("DELETE FROM links")
         self.execute("DELETE FROM claims")
         self.execute("DELETE FROM events")
+
+    def add_events(self, events: Iterable[Event]) -> int:
+        """Write events (inside a transaction, after `clear_events`); returns how many."""
         n = 0
         for ev in events:
             n += 1

@@ -104,6 +104,14 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
     (2, "runs record their owning process", [
         "ALTER TABLE runs ADD COLUMN owner TEXT",
     ]),
+    (3, "indexes for fusing in date order", [
+        # mentions read in date order, a fetch at a time (Store.iter_mentions)
+        "CREATE INDEX mentions_date ON mentions (date, mention_id)",
+        # the event already written that holds a mention (a link cue naming it)
+        "CREATE INDEX claims_mention ON claims (mention_id)",
+        # the copies of the articles of the events just fused (Store.copies)
+        "CREATE INDEX articles_duplicate_of ON articles (duplicate_of)",
+    ]),
 ]
 
 

@@ -8,9 +8,9 @@ What several writers need, and how it is done here:
   - documents: `put_document` is delete + insert keyed by doc_id; two writers storing the same
     document would both delete nothing and then collide on the primary key, so each takes a
     transaction advisory lock on the doc_id first (different documents never wait);
-  - events: fusion reads every mention and replaces every event, so one fuser at a time
-    (`lock_events`, a transaction advisory lock); the last run to fuse sees all that the
-    others committed.
+  - events: fusion reads every mention (a server-side cursor, `iter_query`) and replaces
+    every event, so one fuser at a time (`lock_events`, a transaction advisory lock, taken
+    again by `clear_events`); the last run to fuse sees all that the others committed.
 Connections run in autocommit mode and `transaction()` issues BEGIN itself, so a read
 outside a transaction never leaves a session "idle in transaction" holding a snapshot.
 """
@@ -99,6 +99,21 @@ class PostgresStore(Store):
                           "WHERE table_schema = current_schema() AND table_name = ?", (name,))
         return bool(rows)
 
+    def _json_field(self, name: str) -> str:
+        return f"(data::json ->> '{name}')"     # the data column is TEXT holding JSON
+
+    def iter_query(self, sql, params=(), fetch_size=500):
+        """A server-side cursor: psycopg's ordinary cursor would fetch the whole result into
+        memory first. Outside a transaction it is declared WITH HOLD (the server keeps the
+        result once the implicit transaction ends)."""
+        self._cursors = getattr(self, "_cursors", 0) + 1
+        idle = self.conn.info.transaction_status == self._psycopg.pq.TransactionStatus.IDLE
+        with self.conn.cursor(name=f"sitrep_rows_{self._cursors}", withhold=idle) as cur:
+            cur.itersize = fetch_size
+            cur.execute(self._sql(sql), tuple(params))
+            while rows := cur.fetchmany(fetch_size):
+                yield from rows
+
     def _xact_lock(self, cls: int, key: int) -> None:
         self.execute("SELECT pg_advisory_xact_lock(?, ?)", (cls, key))
 
@@ -119,9 +134,9 @@ class PostgresStore(Store):
     def lock_events(self) -> None:
         self._xact_lock(_LOCK_CLASS, _LOCK_EVENTS)
 
-    def replace_events(self, events) -> int:
+    def clear_events(self) -> None:
         self.lock_events()  # held until the caller's transaction ends; re-taking it is free
-        return super().replace_events(events)
+        super().clear_events()
 
 
 def _redact(url: str) -> str:
