@@ -21,67 +21,25 @@ import logging
 from collections import defaultdict
 
 from sitrep.extract import lexicon, timex
-from sitrep.extract.actors import (AGENT, ARMED_TYPES, PARTY, PATIENT, dated, find_actors, generic_actor,
-                                   kind_for_event_type, role_of)
+from sitrep.extract.actors import ARMED_TYPES, dated, find_actors, generic_actor
 from sitrep.extract.attribution import attribution
 from sitrep.extract.candidates import candidate_chunks
 from sitrep.extract.links import link_cues, resolve_target
 from sitrep.extract.modality import background, generic_reference, modality
 from sitrep.extract.numbers import figure, find_counts
-from sitrep.extract.places import full_text
-from sitrep.extract.places import carried_place
-from sitrep.extract.triggers import Trigger, best_hit, find_hits, frames_in, resolve, subordinate, usable
-from sitrep.models import Actor, LinkCue, Mention
+from sitrep.extract.places import carried_place, full_text
+from sitrep.extract.triggers import best_hit, find_hits, frames_in
+from sitrep.models import Mention
+from sitrep.extract.kinds import (ARMED_WORDS, CASUALTY_WORDS, FIREARMS, FALLBACK, FALLBACK_ARMED,
+                                  SUMMARY_MAX_CHARS, VIOLENT)
+from sitrep.extract.clauses import (SEQUENCE_CUES, _back_reference, _blamed_act, _blamed_fix, _came_after,
+                                    _claimed, _coordinated, _hroot, _per_country, _sequence, _split)
+from sitrep.extract.roles import (ENUMERATED, PART_OF_SET, _actors, _article_country, _date, _definite,
+                                  _first_person, _names_country, _names_place, _no_threat, _old, _place,
+                                  _pluperfect, _unnamed_doer, _home, _day_of_told_act, frontline, _priority,
+                                  _reporter, _when, refine, unnamed_sides)
 
 log = logging.getLogger(__name__)
-from sitrep.extract.kinds import ARMED_WORDS, CASUALTY_WORDS, FIREARMS, FALLBACK, FALLBACK_ARMED, SUMMARY_MAX_CHARS, VIOLENT  # noqa: F401
-from sitrep.extract.clauses import (  # noqa: F401
-    BLAME_PREPS,
-    CAME_AFTER,
-    CLAIM,
-    PLACE_PREPS,
-    SEQUENCE_CUES,
-    _back_reference,
-    _blamed_act,
-    _blamed_fix,
-    _came_after,
-    _claimed,
-    _coordinated,
-    _hroot,
-    _loose_best,
-    _named_actor,
-    _own_act,
-    _per_country,
-    _sequence,
-    _split)
-from sitrep.extract.roles import (  # noqa: F401
-    ENUMERATED,
-    FIRST_PERSON,
-    PART_OF_SET,
-    REPORT_VERBS,
-    _ACTS,
-    _actors,
-    _article_country,
-    _country_actors,
-    _date,
-    _definite,
-    _first_person,
-    _names_country,
-    _names_place,
-    _no_threat,
-    _old,
-    _place,
-    _pluperfect,
-    _unnamed_doer,
-    _home,
-    _day_of_told_act,
-    frontline,
-    _priority,
-    _reporter,
-    _when,
-    refine,
-    unnamed_sides)
-
 
 
 def _one_event(article, n_chunks: int) -> bool:
