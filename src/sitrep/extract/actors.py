@@ -213,6 +213,25 @@ def gang_country(iso3: str | None) -> bool:
     return iso3 in _gang_countries()
 
 
+@functools.lru_cache(maxsize=1)
+def _lone_words() -> frozenset:
+    return frozenset(w.lower() for w in lexicon.load("actors.yaml").get("lone_doers") or ())
+
+
+def lone_doer(actor: Actor | None) -> bool:
+    """One unnamed person, not a crowd ("stabbed by a man", "beaten to death by a woman"):
+    ACLED's mob is a group, a lone attacker an unidentified armed actor (data: `lone_doers`)."""
+    if actor is None or actor.actor_id is not None or actor.type != "civilians" or not actor.text:
+        return False
+    *before, last = actor.text.lower().split()
+    # ("a pastoralist man", "a Fulani man": one of a community, whose violence ACLED codes as
+    # the community's, not a lone attacker's)
+    return last in _lone_words() and all(w in _UNKNOWN_WORDS for w in before)
+
+
+_UNKNOWN_WORDS = {"unidentified", "unknown", "masked", "suspected"}
+
+
 # "a soldier (assumed off-duty)", "a policeman who was off duty"
 _OFF_DUTY_AFTER = re.compile(r"^[\s,(]*(?:assumed\s+|reportedly\s+|who\s+was\s+|while\s+)?off[- ]duty\b", re.I)
 
@@ -362,7 +381,8 @@ def find_actors(text: str, default_country: str | None = None) -> list[ActorHit]
         hits += [h for h in _registry_hits(text, *_local_aliases()[default_country])
                  if not any(s <= h.start < e or s < h.end <= e for s, e in taken)]
         taken = [(h.start, h.end) for h in hits]
-    for h in _community_militias(text, default_country, taken):
+    from sitrep.extract.communities import community_militias    # (it builds on this module)
+    for h in community_militias(text, default_country, taken):
         hits.append(h)
         taken.append((h.start, h.end))
     for m in by_initial(head_re).finditer(text):
@@ -397,6 +417,8 @@ def find_actors(text: str, default_country: str | None = None) -> list[ActorHit]
             # "military forces of India and Pakistan": one body of each country
             s2, e2 = m.end() + pair.start(2), m.end() + pair.end(2)
             hits.append(ActorHit(generic_actor(kind, other, text[s2:e2]), s2, e2, kind, True))
+    hits = [_with_qualifier(text, h, head_kind) for h in hits]
+    hits += _after_nationality(text, [(h.start, h.end) for h in hits])
     hits += _shared_head(text, hits)
     hits.sort(key=lambda h: h.start)
     # "a chief police officer": of two generic words in a row the last is the head; but the
@@ -409,6 +431,47 @@ def find_actors(text: str, default_country: str | None = None) -> list[ActorHit]
                      and not text[hits[i - 1].end:h.start].strip())]
     # (and "Taliban militants", "JNIM fighters": the generic word is the named group's own)
     return _dedupe(hits)
+
+
+def _with_qualifier(text: str, h: ActorHit, head_kind: dict) -> ActorHit:
+    """"a pastoralist man": a person keeps the word before it that says who they are (of two
+    generic words in a row only the last is kept as the head)."""
+    if not h.generic or h.actor.type != "civilians" or not h.actor.text or " " in h.actor.text:
+        return h
+    m = re.search(r"([A-Za-z]+)\s+$", text[max(0, h.start - 30):h.start])
+    word = m.group(1).lower() if m else ""
+    if head_kind.get(word) != "civilians" and head_kind.get(word.rstrip("s")) != "civilians":
+        return h
+    return replace(h, actor=replace(h.actor, text=f"{m.group(1)} {h.actor.text}"))
+
+
+@functools.lru_cache(maxsize=1)
+def _nationality_heads() -> tuple[re.Pattern, dict] | None:
+    generic = lexicon.load("actors.yaml").get("generic") or {}
+    kinds = {w.lower(): kind for kind, g in generic.items() for w in g.get("after_nationality") or ()}
+    if not kinds:
+        return None
+    words = sorted(kinds, key=len, reverse=True)
+    return re.compile(r"\b([A-Z][a-z]+)\s+(" + "|".join(re.escape(w) for w in words) + r")(?![\w-])"), kinds
+
+
+def _after_nationality(text: str, taken: list[tuple[int, int]]) -> list[ActorHit]:
+    """"Israeli artillery", "a Russian patrol": a state's force named by its arms or units after
+    its nationality (data: generic `after_nationality`)."""
+    table = _nationality_heads()
+    if table is None:
+        return []
+    rx, kinds = table
+    out = []
+    for m in rx.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        iso = country_iso3(m.group(1))
+        if iso is None or m.group(1) != m.group(1).capitalize():
+            continue
+        kind = kinds[m.group(2).lower()]
+        out.append(ActorHit(generic_actor(kind, iso, m.group(0)), m.start(), m.end(), kind, True))
+    return out
 
 
 def _shared_head(text: str, hits: list[ActorHit]) -> list[ActorHit]:
@@ -431,90 +494,6 @@ def _shared_head(text: str, hits: list[ActorHit]) -> list[ActorHit]:
             kind = "civilians"      # "Palestinians and Israeli forces": a people, not a second force
         out.append(ActorHit(generic_actor(kind, other, word), s2, s2 + len(word), kind, True))
     return out
-
-
-def _alternatives(words: str) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words.split("|"))
-
-
-@functools.lru_cache(maxsize=1)
-def _community_patterns():
-    out = []
-    for c in lexicon.load("actors.yaml").get("community_militias") or []:
-        rx = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s+(?:" + _alternatives(c["words"]) + r")\b")
-        out.append((rx, c["name"], c.get("ethnic_name") or c["name"], c["type"]))
-        if c.get("members"):
-            # "militiamen from the Hawadle and Jarer Weyne clans": each community named
-            rx = re.compile(r"\b(?i:" + _alternatives(c["members"]["who"]) + r")\s+(?:from|of|belonging\s+to)\s+"
-                            r"(?:the\s+)?(?P<name>" + _NAME + r")(?:\s+and\s+(?P<second>" + _NAME + r"))?\s+(?:"
-                            + _alternatives(c["members"]["of"]) + r")\b")
-            out.append((rx, c["name"], c.get("ethnic_name") or c["name"], c["type"]))
-    return out
-
-
-@functools.lru_cache(maxsize=1)
-def _ethnic_groups() -> frozenset:
-    return frozenset(str(w).lower() for w in lexicon.load("actors.yaml").get("ethnic_groups") or ())
-
-
-def _is_ethnic_group(name: str) -> bool:
-    """"Fellata", "Bul Nuer": the community is an ethnic group (data: `ethnic_groups`)."""
-    groups = _ethnic_groups()
-    return name.lower() in groups or any(w in groups for w in re.split(r"[ -]", name.lower()))
-
-
-_NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?"
-# "Fellata and Rizeigat communal militias", "Hawadle, Jarer and Saad clan militias": each
-# community named before the shared words has its own militia
-_COMMUNITY_LIST = re.compile(r"(?P<first>" + _NAME + r")((?:,\s*" + _NAME + r")*,?\s+(?:and|or)\s+)$")
-
-
-_NOT_COMMUNITIES = {"and", "or", "on", "in", "at", "by", "the", "january", "february", "march", "april", "may",
-                    "june", "july", "august", "september", "october", "november", "december", "monday",
-                    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-
-
-def _community_militias(text: str, country: str | None, taken) -> list[ActorHit]:
-    out = []
-
-    def add(name, start, end, template, ethnic, kind):
-        if country_iso3(name) or name.split()[0] in ("The", "A", "An", "Local", "Armed", "Unidentified"):
-            return
-        if _is_ethnic_group(name):
-            template = ethnic
-        actor = Actor(name=template.format(name=name, country=_country_name(country) if country else "")
-                      .replace(" ()", ""), country=country, type=kind, text=text[start:end])
-        out.append(ActorHit(actor, start, end, "community_militia", True))
-
-    for rx, template, ethnic, kind in _community_patterns():
-        for m in rx.finditer(text):
-            if any(s <= m.start() < e for s, e in taken + [(h.start, h.end) for h in out]):
-                continue
-            lead = _COMMUNITY_LIST.search(text[max(0, m.start() - 80):m.start()])
-            if lead:
-                base = max(0, m.start() - 80)
-                for n in re.finditer(_NAME, lead.group(0)):
-                    s, e = base + lead.start() + n.start(), base + lead.start() + n.end()
-                    if n.group(0).lower() not in _NOT_COMMUNITIES and not any(a <= s < b for a, b in taken):
-                        add(n.group(0), s, e, template, ethnic, kind)
-            second = m.group("second") if "second" in rx.groupindex else None
-            add(m.group("name"), m.start(), m.end("name") if second else m.end(), template, ethnic, kind)
-            if second:
-                add(second, m.start("second"), m.end(), template, ethnic, kind)
-    return out
-
-
-def doers_militia(actor: Actor, country: str | None) -> Actor:
-    """People who carry out violence, named as civilians ("farmers", "Fulani pastoralists"):
-    ACLED's militia of their ethnic group when the words name one, else an unidentified
-    communal militia of the country."""
-    words = re.findall(r"[A-Z][a-z]+", actor.text or "")
-    group = next((w for w in words if _is_ethnic_group(w)), None)
-    where = actor.country or country
-    if group:
-        name = f"{group} Ethnic Militia" + (f" ({_country_name(where)})" if where else "")
-        return Actor(name=name, country=where, type="identity_militia", text=actor.text)
-    return generic_actor("communal", where, actor.text)
 
 
 def _dedupe(hits: list[ActorHit]) -> list[ActorHit]:

@@ -29,9 +29,9 @@ from sitrep.extract.modality import background, generic_reference, modality
 from sitrep.extract.numbers import figure, find_counts
 from sitrep.extract.places import carried_place, full_text
 from sitrep.extract.triggers import best_hit, find_hits, frames_in
-from sitrep.models import Mention
+from sitrep.models import Actor, Mention
 from sitrep.extract.kinds import (ARMED_WORDS, CASUALTY_WORDS, FIREARMS, FALLBACK, FALLBACK_ARMED,
-                                  SUMMARY_MAX_CHARS, VIOLENT)
+                                  SUMMARY_MAX_CHARS, VIOLENT, arrest_is_protest_cause)
 from sitrep.extract.clauses import (SEQUENCE_CUES, _back_reference, _blamed_act, _blamed_fix, _came_after,
                                     _claimed, _coordinated, _hroot, _per_country, _sequence, _split)
 from sitrep.extract.roles import (ENUMERATED, PART_OF_SET, _actors, _article_country, _date, _definite,
@@ -45,6 +45,15 @@ log = logging.getLogger(__name__)
 def _one_event(article, n_chunks: int) -> bool:
     """A short one-paragraph report (an ACLED-style note, a wire brief): one event."""
     return n_chunks == 1 and "\n" not in article.text.strip() and len(article.text) <= SUMMARY_MAX_CHARS
+
+
+def _other_side(main: Mention, later: Mention) -> Actor | None:
+    """The side a later sentence adds to a one-event report: its target, or, when its target is
+    the report's doer ("X shelled villages. Y responded and killed several of X's fighters"),
+    its own doer."""
+    if later.actor2 is not None and main.actor1 is not None and later.actor2.name == main.actor1.name:
+        return later.actor1
+    return later.actor2
 
 
 class Extractor:
@@ -314,6 +323,9 @@ class Extractor:
                 continue
             if m.trigger.lower() in CASUALTY_WORDS and m.event_type == main.event_type:
                 continue    # "2 injured." adds a count, not a different kind of event
+            if main.event_type == "Protests" and m.rule.split(":")[-1].startswith("arrests") and \
+                    arrest_is_protest_cause(main.sentence, m.sentence):
+                continue    # "... demanding the release of X. X was arrested ...": the protest's cause
             # a protest that turned violent later in the report is a riot (ACLED: Violent demonstration)
             turned = main.event_type == "Protests" and m.sub_event_type == "Violent demonstration"
             if (turned or m.event_type == main.event_type and m.event_type) and \
@@ -324,7 +336,8 @@ class Extractor:
                                            actor2=main.actor2 or m.actor2)
             elif main.event_type is None and m.event_type is not None:
                 main = dataclasses.replace(m, mention_id=main.mention_id)
-            main = dataclasses.replace(main, actor1=main.actor1 or m.actor1, actor2=main.actor2 or m.actor2,
+            main = dataclasses.replace(main, actor1=main.actor1 or m.actor1,
+                                       actor2=main.actor2 or _other_side(main, m),
                                        place=main.place or m.place, date=main.date or m.date)
         if main.actor2 is not None and main.actor1 is not None and main.actor1.name == main.actor2.name \
                 and main.event_type != "Battles":

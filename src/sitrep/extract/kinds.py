@@ -18,6 +18,18 @@ ARMED_WORDS = re.compile(r"\b(?:fired|firing|opened fire|exchang\w* fire|gun\w*|
 # a mob's (blades and sticks do not settle it: ACLED codes machete-wielding villagers as a mob).
 FIREARMS = re.compile(r"\b(?:fired|firing|opened fire|shot|shooting|gun\w*|rifles?|firearms?|bullets?|armed)\b", re.I)
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+# "... demanding the release of a blogger. The blogger was arrested ...": an arrest told after a
+# protest that demands someone's release is the protest's cause, not the police intervening in
+# it, unless the later sentence says demonstrators ("them") were held (ACLED: Peaceful protest)
+RELEASE_DEMAND = re.compile(r"\b(?:release|freeing)\b", re.I)
+DEMONSTRATORS = re.compile(r"\b(?:protest[eo]rs?|demonstrators?|participants|marchers|crowd|them)\b", re.I)
+
+
+def arrest_is_protest_cause(protest_sentence: str, arrest_sentence: str) -> bool:
+    """Is an arrest told after a protest the one the protest demands undone (not an intervention)?"""
+    return bool(RELEASE_DEMAND.search(protest_sentence)) and not DEMONSTRATORS.search(arrest_sentence)
+
+
 # When a short report names no recognisable trigger at all: an armed actor without an act is
 # most often a movement or presence of forces (ACLED "Change to group/activity"); otherwise the
 # commonest ACLED type in contemporary data (Protests/Peaceful protest, ~30% of global_2020_05).

@@ -82,13 +82,21 @@ def validate(name: str, data: Any) -> None:
         for kind, g in (data.get("generic") or {}).items():
             _need(g.get("type") in ACTOR_TYPES and "{country}" in g.get("name", ""), name, f"generic {kind}")
             _need(isinstance(g.get("heads"), list), name, f"generic {kind}: heads")
+            _need(all(isinstance(w, str) and w for w in g.get("after_nationality") or ()), name,
+                  f"generic {kind}: after_nationality are words")
         for c in data.get("community_militias") or []:
             _need(c.get("type") in ACTOR_TYPES and "{name}" in c.get("name", "") and c.get("words")
                   and "{name}" in c.get("ethnic_name", "{name}"), name, "community_militias entry")
+            _need(all(isinstance(w, str) and len(w) == 3 for w in c.get("countries") or ()), name,
+                  "community_militias countries: ISO alpha-3 codes")
+            _need(not c.get("unnamed") or (c["unnamed"].get("words") and "{country}" in c["unnamed"].get("name", "")),
+                  name, "community_militias unnamed: words and a name with {country}")
         _need(all(isinstance(w, str) and w for w in data.get("ethnic_groups") or ()), name,
               "ethnic_groups are names")
         _need(all(isinstance(w, str) and w for w in data.get("not_on_duty") or ()), name,
               "not_on_duty are words")
+        _need(all(isinstance(w, str) and w for w in data.get("lone_doers") or ()), name,
+              "lone_doers are words")
         for f in data.get("frontlines") or []:
             _need(isinstance(f.get("country"), str) and len(f["country"]) == 3 and f.get("admin1"), name,
                   "frontlines: country and admin1")

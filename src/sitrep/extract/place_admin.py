@@ -42,7 +42,8 @@ def without_full_stop(name: str) -> str:
     return name[:-1] if _ENDS_SENTENCE.search(name) else name
 
 
-_NAME = r"(?:(?:al|el|as|ad|ar|at|an|ash|az)-)?[A-Z][\w'’.\-]*(?:" + _RUNS_ON + r"[ \-](?:de |del |la |al |el |an |ad |as |ash |ar |az |at |of |do |da |dos |das |du |des |-)?[A-Z][\w'’.\-]*)*"
+# (Persian names join their words with "e", the ezafe: "Kut e Abdollah", "Qasr e Shirin")
+_NAME = r"(?:(?:al|el|as|ad|ar|at|an|ash|az)-)?[A-Z][\w'’.\-]*(?:" + _RUNS_ON + r"[ \-](?:de |del |la |al |el |an |ad |as |ash |ar |az |at |of |do |da |dos |das |du |des |e |-)?[A-Z][\w'’.\-]*)*"
 # "Uvira (Uvira, Sud-Kivu)", "Ashulia town (Savar, Dhaka)", "As Sabaa (Tripoli)"
 PAREN = re.compile(r"(?P<loc>" + _NAME + r")(?:\s+" + AREA_WORDS + r"){0,2}(?:\s*\[[^\]]{1,40}\])?"
                    r"\s*\((?P<a>[^()]{2,60})\)")

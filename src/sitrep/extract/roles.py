@@ -11,10 +11,11 @@ import logging
 import re
 
 from sitrep.extract import places, timex
-from sitrep.extract.actors import (AGENT, ARMED_TYPES, PATIENT, ActorHit, country_iso3, dated, doers_militia,
+from sitrep.extract.actors import (AGENT, ARMED_TYPES, PATIENT, ActorHit, country_iso3, dated,
                                    entity_country, find_actors, frontline_sides, gang_country, generic_actor,
-                                   kind_for_event_type, role_of)
+                                   kind_for_event_type, lone_doer, role_of)
 from sitrep.extract.clauses import _hroot
+from sitrep.extract.communities import doers_militia
 from sitrep.extract.kinds import VIOLENT
 from sitrep.extract.triggers import Trigger
 from sitrep.models import Actor, Mention
@@ -362,6 +363,20 @@ def refine(trig: Trigger, a1: Actor | None, a2: Actor | None, country: str | Non
         trig = rt("Battles", "Armed clash", "190", -10.0, "armed_target")
     elif trig.sub_event_type in ("Attack", "Armed clash") and t1 in ("rioters",):
         trig = rt("Riots", "Mob violence", "145", -7.5, "crowd")
+    elif trig.sub_event_type == "Mob violence" and a1 is not None and a1.actor_id is not None and \
+            t1 in ARMED_TYPES and t2 in (None, "civilians") and "protest" not in frames:
+        # "a vigilante-style attack by ...": a named, organised armed group hurting someone is
+        # its attack, not a crowd's (ACLED's mob is unorganised; taxonomy, Riots); its vandalism
+        # or arson is destruction of property
+        if trig.id.startswith("crowd_violence"):
+            trig = rt("Violence against civilians", "Looting/property destruction", "1712", -9.2, "organised")
+        else:
+            trig = rt("Violence against civilians", "Attack", "180", -9.0, "organised")
+    elif trig.sub_event_type in ("Attack", "Mob violence") and lone_doer(a1) and "protest" not in frames:
+        # "stabbed by a man", "beaten to death by a woman": one person is no mob; the lone
+        # attacker is an unidentified armed actor (below)
+        if trig.sub_event_type == "Mob violence":
+            trig = rt("Violence against civilians", "Attack", "180", -9.0, "lone")
     elif trig.sub_event_type == "Attack" and t1 == "civilians" and a1 is not None and a1.actor_id is None \
             and not firearms:
         # unorganised people (residents, community members) attacking someone: a mob (with
@@ -417,8 +432,9 @@ def refine(trig: Trigger, a1: Actor | None, a2: Actor | None, country: str | Non
             a1 = generic_actor("unidentified", country)
     elif trig.event_type in VIOLENT and a1 is not None and a1.type == "civilians":
         # ACLED never codes civilians as the doers of violence (acled-dev: no violent event has
-        # a "Civilians" actor1): villagers or farmers who attack are a communal militia
-        a1 = doers_militia(a1, country)
+        # a "Civilians" actor1): villagers or farmers who attack are a communal militia, one
+        # person an unidentified armed actor
+        a1 = generic_actor("unidentified", country) if lone_doer(a1) else doers_militia(a1, country)
     return trig, a1, a2
 
 
@@ -440,6 +456,9 @@ def claimed_by(text: str, country: str | None) -> Actor | None:
     return None
 
 
+_BOTH_SIDES = re.compile(r"(?:two|both|rival)\b", re.I)
+
+
 def unnamed_sides(m: Mention, country: str | None) -> Mention:
     """The sides a one-event report leaves unnamed, once all its sentences have been read: a
     named group claiming the act is its doer ("... Al Shabaab claimed responsibility");
@@ -459,6 +478,9 @@ def unnamed_sides(m: Mention, country: str | None) -> Mention:
         return m
     if m.event_type == "Battles" and a1 is None and a2 is None:
         a1 = a2 = generic_actor("unidentified", country)
+    elif m.event_type == "Battles" and a1 is not None and a2 is None and a1.actor_id is None and \
+            _BOTH_SIDES.match(a1.text or ""):
+        a2 = a1     # "clashes between two families": both sides are of the kind named
     elif a1 is not None and a1.type == "state_forces" and (a2 is None or a2.type == "civilians") and (
             m.event_type == "Battles" or
             (m.sub_event_type == "Looting/property destruction" and gang_country(country))):
