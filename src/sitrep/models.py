@@ -249,43 +249,54 @@ def to_dict(record: Any) -> Any:
     return record
 
 
-_HINTS: dict[type, dict[str, Any]] = {}
+_DECODERS: dict[type, tuple[tuple[str, Any], ...]] = {}    # per class: (field, converter)
 
 
-def _hints(cls: type) -> dict[str, Any]:
-    if cls not in _HINTS:
-        _HINTS[cls] = typing.get_type_hints(cls)
-    return _HINTS[cls]
+def _identity(value: Any) -> Any:
+    return value
 
 
-def _convert(tp: Any, value: Any) -> Any:
-    if value is None:
-        return None
+def _to_float(value: Any) -> Any:
+    return float(value) if isinstance(value, int) else value
+
+
+def _converter(tp: Any):
+    """A function turning JSON data into a value of type `tp` (None stays None), worked out
+    once per type: the store decodes thousands of records per run, and asking `typing` about
+    each field of each record took most of the decoding time."""
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
-        for arg in typing.get_args(tp):
-            if arg is type(None):
-                continue
-            return _convert(arg, value)
-    if origin is tuple:
+        args = [arg for arg in typing.get_args(tp) if arg is not type(None)]
+        return _converter(args[0]) if args else _identity
+    if origin in (tuple, list):
         args = typing.get_args(tp)
-        inner = args[0] if args else Any
-        return tuple(_convert(inner, v) for v in value)
-    if origin is list:
-        (inner,) = typing.get_args(tp) or (Any,)
-        return [_convert(inner, v) for v in value]
-    if isinstance(tp, type) and dataclasses.is_dataclass(tp) and isinstance(value, dict):
-        return from_dict(tp, value)
-    if tp is float and isinstance(value, int):
-        return float(value)
-    return value
+        inner = _converter(args[0]) if args else _identity
+        make = tuple if origin is tuple else list
+        if inner is _identity:
+            return lambda value: None if value is None else make(value)
+        return lambda value: None if value is None else make(
+            None if v is None else inner(v) for v in value)
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        return lambda value: from_dict(tp, value) if isinstance(value, dict) else value
+    if tp is float:
+        return _to_float
+    return _identity
+
+
+def _decoder(cls: type) -> tuple[tuple[str, Any], ...]:
+    fields = _DECODERS.get(cls)
+    if fields is None:
+        hints = typing.get_type_hints(cls)
+        fields = _DECODERS[cls] = tuple((f.name, _converter(hints[f.name]))
+                                        for f in dataclasses.fields(cls))
+    return fields
 
 
 def from_dict(cls: type, data: dict) -> Any:
     """Rebuild a record from `to_dict` output; unknown keys are ignored, missing ones default."""
-    hints = _hints(cls)
     kwargs = {}
-    for f in dataclasses.fields(cls):
-        if f.name in data:
-            kwargs[f.name] = _convert(hints[f.name], data[f.name])
+    for name, convert in _decoder(cls):
+        if name in data:
+            value = data[name]
+            kwargs[name] = None if value is None else convert(value)
     return cls(**kwargs)
