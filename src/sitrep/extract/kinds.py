@@ -18,7 +18,7 @@ ARMED_WORDS = re.compile(r"\b(?:fired|firing|opened fire|exchang\w* fire|gun\w*|
 # a mob's (blades and sticks do not settle it: ACLED codes machete-wielding villagers as a mob).
 FIREARMS = re.compile(r"\b(?:fired|firing|opened fire|shot|shooting|gun\w*|rifles?|firearms?|bullets?|armed)\b", re.I)
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
-# "... demanding the release of a blogger. The blogger was arrested ...": an arrest told after a
+# "... calling for the release of a jailed singer. The singer had been detained ...": an arrest told after a
 # protest that demands someone's release is the protest's cause, not the police intervening in
 # it, unless the later sentence says demonstrators ("them") were held (ACLED: Peaceful protest)
 RELEASE_DEMAND = re.compile(r"\b(?:release|freeing)\b", re.I)
