@@ -229,3 +229,24 @@ def test_a_later_sentence_otherwise_adds_its_target():
 
 def test_registry_uses_acleds_name_for_the_gulf_clan():
     assert ("Gulf Clan", "political_militia", "COL") in names("a mine of the Clan del Golfo was seized", "COL")
+
+
+# ---------------------------------------------------------------- a crowd that is hit
+
+@pytest.mark.parametrize("tid", ["attack_civilians", "suicide_bomb"])
+def test_a_crowd_hit_by_a_bomb_or_gunmen_is_civilians(tid):
+    state = Actor("Islamic State", None, "rebel_group")
+    t, a1, a2 = refine(trig(tid), state, generic_actor("rioters", "IRN", "crowd"), "IRN", set())
+    assert (a1.name, a2.name, a2.type) == ("Islamic State", "Civilians (Iran)", "civilians")
+
+
+def test_a_crowd_is_not_the_one_who_set_off_the_bomb():
+    t, a1, a2 = refine(trig("suicide_bomb"), generic_actor("rioters", "PAK", "crowd"),
+                       generic_actor("civilians", "PAK"), "PAK", set())
+    assert a1.name == "Unidentified Armed Group (Pakistan)" and a2.type == "civilians"
+
+
+def test_a_crowd_in_a_riot_stays_rioters():
+    t, a1, _ = refine(trig("mob_violence"), generic_actor("rioters", "NGA", "mob"),
+                      generic_actor("civilians", "NGA"), "NGA", set())
+    assert (t.event_type, a1.name) == ("Riots", "Rioters (Nigeria)")

@@ -430,6 +430,17 @@ def refine(trig: Trigger, a1: Actor | None, a2: Actor | None, country: str | Non
         # the country at hand may be only the speaker's: leave the agent open there)
         if trig.event_type != "Battles" or a2 is not None:
             a1 = generic_actor("unidentified", country)
+    elif trig.event_type in ("Explosions/Remote violence", "Violence against civilians") and \
+            "rioters" in (a1 and a1.type, a2 and a2.type):
+        # a crowd is rioters only in a riot: a bomb or gunmen hitting "a crowd" of mourners or
+        # shoppers hit civilians (ACLED: Civilians (country)), and a crowd does not set off bombs
+        # or attack as an armed group does (its violence is a riot, coded above)
+        if a2 is not None and a2.type == "rioters":
+            a2 = generic_actor("civilians", a2.country or country, a2.text)
+        if a1 is not None and a1.type == "rioters":
+            a1 = generic_actor("unidentified", country) if invent else None
+        elif a1 is not None and a1.type == "civilians":
+            a1 = generic_actor("unidentified", country) if lone_doer(a1) else doers_militia(a1, country)
     elif trig.event_type in VIOLENT and a1 is not None and a1.type == "civilians":
         # ACLED never codes civilians as the doers of violence (acled-dev: no violent event has
         # a "Civilians" actor1): villagers or farmers who attack are a communal militia, one
