@@ -133,6 +133,8 @@ def test_a_fight_between_people_is_still_a_fight():
     ("Israeli artillery shelled a post in the Gaza Strip", ("Military Forces of Israel", "state_forces", "ISR")),
     ("Turkish drones struck a position near Duhok", ("Military Forces of Turkey", "state_forces", "TUR")),
     ("a Russian patrol passed near the town", ("Military Forces of Russia", "state_forces", "RUS")),
+    ("Pakistani missiles and drones hit a village", ("Military Forces of Pakistan", "state_forces", "PAK")),
+    ("Israeli warplanes bombed a house", ("Military Forces of Israel", "state_forces", "ISR")),
 ])
 def test_arms_after_a_nationality_are_its_forces(text, expected):
     assert expected in names(text, "SYR")
