@@ -247,14 +247,22 @@ def _named_actor(span, country):
     return None
 
 
-def _blamed_fix(m: Mention, actor) -> Mention:
+def _blamed_fix(m: Mention, actor, act_text: str = "") -> Mention:
     """The blamed act: its doer is the one blamed; its day is not the day of the blame unless
-    the act's own words date it."""
+    the act's own words date it; and a country it was given from outside its own words (the
+    accused capital in "accused Islamabad of killing civilians", or the article's country) does
+    not place it, nor its unnamed victims: the act may have happened anywhere."""
     date, precision = m.date, m.date_precision
     if m.date_text is None and date and len(date) == 10:
         date, precision = date[:7], 3
     a2 = m.actor2 if m.actor2 is None or m.actor2.name != actor.name else None
-    return dataclasses.replace(m, actor1=dated(actor, date), actor2=a2, date=date, date_precision=precision)
+    place = m.place
+    if place is not None and place.feature == "country" and not (place.text and place.text in act_text):
+        place = None
+        if a2 is not None and a2.type == "civilians" and a2.actor_id is None:
+            a2 = generic_actor("civilians", None, a2.text)
+    return dataclasses.replace(m, actor1=dated(actor, date), actor2=a2, date=date, date_precision=precision,
+                               place=place)
 
 
 def _loose_best(doc, cand, hits, frames):

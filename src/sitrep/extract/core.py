@@ -193,7 +193,7 @@ class Extractor:
             if m is None:
                 continue
             if blamed is not None and xscope is blamed[1]:
-                m = _blamed_fix(m, blamed[4])
+                m = _blamed_fix(m, blamed[4], xscope.text)
             if main is not None and split is not None and xscope is split[1]:
                 m, main = _sequence(main, m, split[0], xscope)
                 out[0] = main
