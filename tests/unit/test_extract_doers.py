@@ -25,6 +25,13 @@ def _best(rows):
     return got[1] if got else None
 
 
+def coded(tid, kind, word, country):
+    """refine() on trigger `tid` with a generic doer (`kind`, named by `word`) against the
+    country's civilians."""
+    return refine(trig(tid), generic_actor(kind, country, word), generic_actor("civilians", country),
+                  country, set())
+
+
 def names(text, country=None):
     return [(h.actor.name, h.actor.type, h.actor.country) for h in find_actors(text, country)]
 
@@ -53,21 +60,18 @@ def test_lone_doer_needs_an_unnamed_civilian():
 
 
 def test_beaten_to_death_by_a_man_is_an_attack_by_an_unidentified_armed_group():
-    t, a1, a2 = refine(trig("mob_violence"), generic_actor("civilians", "IND", "man"),
-                       generic_actor("civilians", "IND"), "IND", set())
+    t, a1, a2 = coded("mob_violence", "civilians", "man", "IND")
     assert (t.event_type, t.sub_event_type) == ("Violence against civilians", "Attack")
     assert a1.name == "Unidentified Armed Group (India)"
 
 
 def test_stabbed_by_a_woman_stays_an_attack_not_a_communal_militia():
-    t, a1, _ = refine(trig("attack_civilians"), generic_actor("civilians", "LBN", "woman"),
-                      generic_actor("civilians", "LBN"), "LBN", set())
+    t, a1, _ = coded("attack_civilians", "civilians", "woman", "LBN")
     assert t.sub_event_type == "Attack" and a1.name == "Unidentified Armed Group (Lebanon)"
 
 
 def test_several_men_beating_someone_are_still_a_mob():
-    t, a1, _ = refine(trig("attack_civilians"), generic_actor("civilians", "PER", "men"),
-                      generic_actor("civilians", "PER"), "PER", set())
+    t, a1, _ = coded("attack_civilians", "civilians", "men", "PER")
     assert t.sub_event_type == "Mob violence" and a1.type == "rioters"
 
 
@@ -243,12 +247,10 @@ def test_a_crowd_hit_by_a_bomb_or_gunmen_is_civilians(tid):
 
 
 def test_a_crowd_is_not_the_one_who_set_off_the_bomb():
-    t, a1, a2 = refine(trig("suicide_bomb"), generic_actor("rioters", "PAK", "crowd"),
-                       generic_actor("civilians", "PAK"), "PAK", set())
+    t, a1, a2 = coded("suicide_bomb", "rioters", "crowd", "PAK")
     assert a1.name == "Unidentified Armed Group (Pakistan)" and a2.type == "civilians"
 
 
 def test_a_crowd_in_a_riot_stays_rioters():
-    t, a1, _ = refine(trig("mob_violence"), generic_actor("rioters", "NGA", "mob"),
-                      generic_actor("civilians", "NGA"), "NGA", set())
+    t, a1, _ = coded("mob_violence", "rioters", "mob", "NGA")
     assert (t.event_type, a1.name) == ("Riots", "Rioters (Nigeria)")
