@@ -85,3 +85,13 @@ def test_deaths_of_and_injuries_to_are_tolls():
 def test_killing_of_as_a_topic_is_no_toll():
     c = find_counts("Locals blocked streets to protest the killing of a trader by gunmen.")
     assert figure(c, "killed") is None
+
+
+@pytest.mark.parametrize("text,best", [
+    ("At least nine people died when shells hit the market, a higher figure than the seven dead reported first.", 9),
+    ("The toll rose to 12 dead, up from the 9 killed counted on Monday.", 12),
+    ("Officials said 14 were killed, more than the 10 dead the army reported.", 14),
+    ("More than 20 people were killed in the blast.", 20),       # no article: a qualifier, kept
+])
+def test_a_figure_named_to_compare_with_is_not_a_count(text, best):
+    assert figure(list(find_counts(text)), "killed").best == best

@@ -279,7 +279,13 @@ def _find_counts(text: str) -> tuple[Count, ...]:
             (("injured",) if word.startswith(("injur", "one injured", "one hurt", "one was hurt")) else ("killed",))
         for k in kinds:
             out.append(Count(k, 0, 0, 0, None, m.start(), m.end(), text[m.start():m.end()], None, True))
-    return tuple(_resolve_overlaps(out))
+    return tuple(_resolve_overlaps([c for c in out if not _COMPARED.search(text, 0, c.start)]))
+
+
+# "a higher figure than the seven dead first reported", "up from the 12 killed counted on
+# Monday": another report's figure, named to compare with this one; not a count of its own
+# ("more than 20 people were killed" has no article and stays a qualifier)
+_COMPARED = re.compile(r"\b(?:than|from)\s+the\s+(?:\w+\s+)?$", re.I)
 
 
 def _victims(phrase: str | None) -> str | None:
