@@ -95,3 +95,13 @@ def test_killing_of_as_a_topic_is_no_toll():
 ])
 def test_a_figure_named_to_compare_with_is_not_a_count(text, best):
     assert figure(list(find_counts(text)), "killed").best == best
+
+
+@pytest.mark.parametrize("text,best,victims", [
+    ("Officials said eight people, five men and three boys, were killed in the raid.", 8, "people"),
+    ("Two soldiers, including a captain, were killed near the post.", 2, "soldiers"),
+    ("Four guards, who had just begun their shift, were wounded.", None, None),   # injured, not killed
+])
+def test_a_count_detailed_between_commas_is_the_head_count(text, best, victims):
+    got = figure(list(find_counts(text)), "killed")
+    assert (got.best if got else None, got.victims if got else None) == (best, victims)

@@ -206,6 +206,10 @@ def _patterns(kind: str) -> list[tuple[str, re.Pattern, re.Pattern | None]]:
         ("p1", re.compile(rf"(?<![\w§])((?:{QUAL})?{NUM}\s+(?:{NOUNISH}{{0,5}}?(?:(?:and|,)\s+(?:(?:{QUAL})?{NUM}\s+)?{NOUNISH}{{0,4}}?)*))"
                           rf"(?:{AUX}{ADV}?|{ADV}?{AUX}|{ADV})(?:{ADV})?{verb}\b", flags), verb_words),
         ("p1b", re.compile(rf"(?<![\w§])((?:{QUAL})?{NUM}(?:\s+{NOUNISH}{{0,2}}?)?)\s*{verb}\b", flags), verb_words),
+        # "seven people, three women and four children, were killed", "two soldiers, including
+        # an officer, were killed": the head count; the words between commas only detail it
+        ("p1c", re.compile(rf"(?<![\w§])((?:{QUAL})?{NUM}\s+[\w'’-]+(?:\s+[\w'’-]+){{0,2}}?),\s+[^,.;:]{{1,60}}?,\s+"
+                           rf"(?:{AUX}{ADV}?|{ADV}?{AUX})(?:{ADV})?{verb}\b", flags), verb_words),
         # "killing the six soldiers": the toll named with its victims known from before
         ("p2b", re.compile(rf"\b{act}\s+(?:all\s+)?the\s+((?!(?:an?|no)\b){NUM})\s+([\w'’-]+(?:\s+[\w'’-]+){{0,2}})", flags),
          act_words),
@@ -251,7 +255,7 @@ def _find_counts(text: str) -> tuple[Count, ...]:
             if need is not None and found_words is not None and need not in found_words:
                 continue    # the pattern's verb or noun is not in the text: it cannot match
             for m in pat.finditer(masked):
-                if name in ("p1", "p1b"):
+                if name in ("p1", "p1b", "p1c"):
                     phrase = m.group(1)
                     if name == "p1b" and re.match(r"(?:an?|no)\b", phrase.strip(), re.I):
                         continue
