@@ -92,38 +92,3 @@ def test_according_to_is_never_an_act():
     doc = make_doc([("They", "they", 1, "nsubj"), ("signed", "sign", 1, "ROOT"), ("an", "an", 3, "det"),
                     ("accord", "accord", 1, "dobj")])
     assert any(h.trigger.id == "agree_cooperate" for h in find_hits(doc))
-
-
-def _struck(rows):
-    doc = make_doc(rows)
-    return doc, find_hits(doc)
-
-
-def test_a_verb_strike_is_the_act_not_a_topic():
-    # warplanes struck a village, killing two
-    doc, hits = _struck([("warplanes", "warplane", 1, "nsubj", "NNS", "NOUN"),
-                         ("struck", "strike", 1, "ROOT", "VBD", "VERB"), ("a", "a", 3, "det", "DT", "DET"),
-                         ("village", "village", 1, "dobj", "NN", "NOUN"), (",", ",", 1, "punct", ",", "PUNCT"),
-                         ("killing", "kill", 1, "advcl", "VBG", "VERB"), ("two", "two", 5, "dobj", "CD", "NUM")])
-    assert [is_topic(doc, h) for h in hits] == [False] * len(hits) and hits
-    assert _best(doc).sub_event_type == "Air/drone strike"
-
-
-def test_a_labour_strike_over_a_killing_keeps_it_a_topic():
-    # workers held a strike over the killing of a colleague
-    doc, hits = _struck([("workers", "worker", 1, "nsubj", "NNS", "NOUN"), ("held", "hold", 1, "ROOT", "VBD", "VERB"),
-                         ("a", "a", 3, "det", "DT", "DET"), ("strike", "strike", 1, "dobj", "NN", "NOUN"),
-                         ("over", "over", 3, "prep", "IN", "ADP"), ("the", "the", 6, "det", "DT", "DET"),
-                         ("killing", "killing", 4, "pobj", "NN", "NOUN"), ("of", "of", 6, "prep", "IN", "ADP"),
-                         ("a", "a", 9, "det", "DT", "DET"), ("colleague", "colleague", 7, "pobj", "NN", "NOUN")])
-    kill = next(h for h in hits if h.trigger.id == "attack_civilians")
-    assert is_topic(doc, kill)
-
-
-def test_what_was_struck_stays_as_before():
-    # a vehicle struck an IED: the IED is what was struck (its roles are read elsewhere)
-    doc, hits = _struck([("a", "a", 1, "det", "DT", "DET"), ("vehicle", "vehicle", 2, "nsubj", "NN", "NOUN"),
-                         ("struck", "strike", 2, "ROOT", "VBD", "VERB"), ("an", "an", 4, "det", "DT", "DET"),
-                         ("IED", "ied", 2, "dobj", "NN", "NOUN")])
-    ied = [h for h in hits if "IED" in h.text]
-    assert ied and all(is_topic(doc, h) for h in ied)

@@ -75,12 +75,6 @@ def lexicon_index():
 
 
 @functools.lru_cache(maxsize=1)
-def noun_only_topic_heads() -> frozenset:
-    """Topic heads that make a topic only as nouns (data: `noun_only_topic_heads`)."""
-    return frozenset(lexicon.load("triggers.yaml").get("noun_only_topic_heads") or ())
-
-
-@functools.lru_cache(maxsize=1)
 def filter_words() -> frozenset:
     """For the cheap pre-filter: per pattern, its most distinctive word (the longest; every
     word of a pattern must be present for it to match, so one is enough to look for)."""
@@ -176,9 +170,6 @@ def is_topic(doc, hit: Hit) -> bool:
         if tok.lemma_.lower() == "claim" and child.dep_ == "xcomp":
             return False    # "the rebels claimed to have ambushed a convoy": a claimed act, not a topic
         if tok.lemma_.lower() in heads or tok.lower_ in heads:
-            if tok.pos_ == "VERB" and tok.lemma_.lower() in noun_only_topic_heads() and child.dep_ != "dobj":
-                continue    # "warplanes struck a village, killing two": the strike is the act
-                            # (what was struck stays as before: "a vehicle struck an IED")
             return True
     return False
 
