@@ -7,6 +7,21 @@ from spacy.tokens import Doc
 _VOCAB = spacy.blank("en").vocab
 
 
+def trig(tid: str):
+    """The lexicon's trigger with id `tid`."""
+    from sitrep.extract.triggers import lexicon_index
+    return next(t for _, t in lexicon_index()[0] if t.id == tid)
+
+
+def best_of(doc_or_rows):
+    """The winning trigger of a hand-built sentence (a Doc, or make_doc rows), or None."""
+    from sitrep.extract.triggers import best_hit, find_hits, frames_in
+    doc = make_doc(doc_or_rows) if isinstance(doc_or_rows, list) else doc_or_rows
+    hits = find_hits(doc)
+    got = best_hit(doc, hits, frames_in(hits, doc))
+    return got[1] if got else None
+
+
 def make_doc(rows):
     """rows: (word, lemma, head_index, dep[, tag, pos]) per token; head_index is absolute; the
     root points to itself."""

@@ -4,18 +4,13 @@ import pytest
 
 from sitrep.extract.actors import PATIENT, countries_in, dated, find_actors, generic_actor, role_of
 from sitrep.extract.roles import claimed_by, refine, unnamed_sides
-from sitrep.extract.triggers import best_hit, find_hits, frames_in, lexicon_index
 from sitrep.models import Actor, Mention
 
-from extract_docs import make_doc
+from extract_docs import best_of, make_doc, trig
 
 
 def names(text, country=None):
     return [h.actor.name for h in find_actors(text, country)]
-
-
-def trig(tid):
-    return next(t for _, t in lexicon_index()[0] if t.id == tid)
 
 
 def mention(event_type, sub_event_type, a1=None, a2=None, sentence="", date="2020-05-08"):
@@ -130,26 +125,19 @@ def test_a_people_joined_to_a_force_is_a_crowd_not_a_second_force():
     assert "Military Forces of Turkey" in got and "Military Forces of Russia" in got
 
 
-def _best(rows):
-    doc = make_doc(rows)
-    hits = find_hits(doc)
-    got = best_hit(doc, hits, frames_in(hits, doc))
-    return got[1] if got else None
-
-
 def test_barricaded_roads_are_a_violent_demonstration_but_a_barricaded_office_is_not():
     # workers barricaded roads  /  teachers barricaded themselves in an office
-    roads = _best([("workers", "worker", 1, "nsubj"), ("barricaded", "barricade", 1, "ROOT"),
+    roads = best_of([("workers", "worker", 1, "nsubj"), ("barricaded", "barricade", 1, "ROOT"),
                    ("roads", "road", 1, "dobj")])
     assert roads.sub_event_type == "Violent demonstration"
-    office = _best([("teachers", "teacher", 1, "nsubj"), ("barricaded", "barricade", 1, "ROOT"),
+    office = best_of([("teachers", "teacher", 1, "nsubj"), ("barricaded", "barricade", 1, "ROOT"),
                     ("themselves", "themselves", 1, "dobj"), ("in", "in", 1, "prep"), ("an", "an", 5, "det"),
                     ("office", "office", 3, "pobj")])
     assert office is None or office.sub_event_type != "Violent demonstration"
 
 
 def test_heads_found_in_the_passive_are_a_killing():
-    t = _best([("two", "two", 1, "nummod"), ("heads", "head", 3, "nsubjpass"), ("were", "be", 3, "auxpass"),
+    t = best_of([("two", "two", 1, "nummod"), ("heads", "head", 3, "nsubjpass"), ("were", "be", 3, "auxpass"),
                ("found", "find", 3, "ROOT")])
     assert t.id == "attack_civilians"
 

@@ -8,21 +8,9 @@ import pytest
 from sitrep.extract.actors import find_actors, generic_actor, lone_doer
 from sitrep.extract.places import AFTER_PREP
 from sitrep.extract.roles import refine
-from sitrep.extract.triggers import best_hit, find_hits, frames_in, lexicon_index
 from sitrep.models import Actor
 
-from extract_docs import make_doc
-
-
-def trig(tid):
-    return next(t for _, t in lexicon_index()[0] if t.id == tid)
-
-
-def _best(rows):
-    doc = make_doc(rows)
-    hits = find_hits(doc)
-    got = best_hit(doc, hits, frames_in(hits, doc))
-    return got[1] if got else None
+from extract_docs import best_of, trig
 
 
 def coded(tid, kind, word, country):
@@ -99,14 +87,14 @@ def test_an_unnamed_crowd_vandalising_stays_a_mob():
 
 def test_stoning_someone_is_crowd_violence():
     # villagers stoned two officers
-    t = _best([("villagers", "villager", 1, "nsubj"), ("stoned", "stone", 1, "ROOT"), ("two", "two", 3, "nummod"),
+    t = best_of([("villagers", "villager", 1, "nsubj"), ("stoned", "stone", 1, "ROOT"), ("two", "two", 3, "nummod"),
                ("officers", "officer", 1, "dobj")])
     assert (t.event_type, t.sub_event_type) == ("Riots", "Mob violence")
 
 
 def test_a_foundation_stone_is_no_violence():
     # workers laid the foundation stone
-    t = _best([("workers", "worker", 1, "nsubj"), ("laid", "lay", 1, "ROOT"), ("the", "the", 4, "det"),
+    t = best_of([("workers", "worker", 1, "nsubj"), ("laid", "lay", 1, "ROOT"), ("the", "the", 4, "det"),
                ("foundation", "foundation", 4, "compound"), ("stone", "stone", 1, "dobj")])
     assert t is None or t.event_type != "Riots"
 
@@ -119,13 +107,13 @@ FIGURATIVE = [("nurses", "nurse", 1, "nsubj"), ("protested", "protest", 1, "ROOT
 
 
 def test_the_fight_against_a_pandemic_is_no_fighting():
-    t = _best(FIGURATIVE)
+    t = best_of(FIGURATIVE)
     assert (t.event_type, t.sub_event_type) == ("Protests", "Peaceful protest")
 
 
 def test_a_fight_between_people_is_still_a_fight():
     # two groups had a fight in the market
-    t = _best([("groups", "group", 1, "nsubj"), ("had", "have", 1, "ROOT"), ("a", "a", 3, "det"),
+    t = best_of([("groups", "group", 1, "nsubj"), ("had", "have", 1, "ROOT"), ("a", "a", 3, "det"),
                ("fight", "fight", 1, "dobj"), ("in", "in", 3, "prep"), ("the", "the", 6, "det"),
                ("market", "market", 4, "pobj")])
     assert t.id == "armed_clash"

@@ -4,9 +4,7 @@ from sitrep.extract.core import refine
 from sitrep.extract.triggers import lexicon_index
 from sitrep.models import Actor
 
-
-def trig(tid):
-    return next(t for _, t in lexicon_index()[0] if t.id == tid)
+from extract_docs import trig
 
 
 def test_attack_on_soldiers_is_a_battle():

@@ -1,47 +1,41 @@
 """Trigger matching on hand-built Docs (lemmas and a dependency parse given by hand)."""
-from sitrep.extract.triggers import best_hit, find_hits, frames_in, is_topic
+from sitrep.extract.triggers import find_hits, is_topic
 
-from extract_docs import make_doc
-
-
-def _best(doc):
-    hits = find_hits(doc)
-    got = best_hit(doc, hits, frames_in(hits, doc))
-    return got[1] if got else None
+from extract_docs import best_of, make_doc
 
 
 def test_summon_envoy_is_a_complaint_not_consultation():
     # Islamabad summoned the Iranian envoy
     doc = make_doc([("Islamabad", "Islamabad", 1, "nsubj"), ("summoned", "summon", 1, "ROOT"),
                     ("the", "the", 4, "det"), ("Iranian", "iranian", 4, "amod"), ("envoy", "envoy", 1, "dobj")])
-    t = _best(doc)
+    t = best_of(doc)
     assert t.cameo == "114" and t.event_type is None
 
 
 def test_recall_ambassador_with_gap():
     doc = make_doc([("Pakistan", "Pakistan", 1, "nsubj"), ("recalled", "recall", 1, "ROOT"), ("its", "its", 3, "poss"),
                     ("ambassador", "ambassador", 1, "dobj"), ("from", "from", 3, "prep"), ("Tehran", "Tehran", 4, "pobj")])
-    assert _best(doc).cameo == "161"
+    assert best_of(doc).cameo == "161"
 
 
 def test_suspended_visits_is_a_cut():
     doc = make_doc([("Iran", "Iran", 1, "nsubj"), ("suspended", "suspend", 1, "ROOT"), ("high-level", "high-level", 3, "amod"),
                     ("visits", "visit", 1, "dobj")])
-    assert _best(doc).cameo == "160"
+    assert best_of(doc).cameo == "160"
 
 
 def test_specific_weapon_beats_generic_attack():
     # a suicide bomber attacked the rally
     doc = make_doc([("a", "a", 2, "det"), ("suicide", "suicide", 2, "compound"), ("bomber", "bomber", 3, "nsubj"),
                     ("attacked", "attack", 3, "ROOT"), ("the", "the", 5, "det"), ("rally", "rally", 3, "dobj")])
-    assert _best(doc).sub_event_type == "Suicide bomb"
+    assert best_of(doc).sub_event_type == "Suicide bomb"
 
 
 def test_clash_beats_weapons_used_in_it():
     # rebels clashed with troops using mortars
     doc = make_doc([("rebels", "rebel", 1, "nsubj"), ("clashed", "clash", 1, "ROOT"), ("with", "with", 1, "prep"),
                     ("troops", "troop", 2, "pobj"), ("using", "use", 1, "advcl"), ("mortars", "mortar", 4, "dobj")])
-    assert _best(doc).sub_event_type == "Armed clash"
+    assert best_of(doc).sub_event_type == "Armed clash"
 
 
 def test_killing_as_topic_of_protest_is_not_the_event():
@@ -52,7 +46,7 @@ def test_killing_as_topic_of_protest_is_not_the_event():
     hits = find_hits(doc)
     kill = next(h for h in hits if h.trigger.id == "attack_civilians")
     assert is_topic(doc, kill)
-    t = _best(doc)
+    t = best_of(doc)
     assert t.sub_event_type == "Peaceful protest"
 
 
@@ -60,7 +54,7 @@ def test_violence_inside_protest_frame_is_a_riot():
     # protesters clashed with police
     doc = make_doc([("protesters", "protester", 1, "nsubj"), ("clashed", "clash", 1, "ROOT"), ("with", "with", 1, "prep"),
                     ("police", "police", 2, "pobj")])
-    t = _best(doc)
+    t = best_of(doc)
     assert (t.event_type, t.sub_event_type) == ("Riots", "Violent demonstration")
 
 
@@ -69,19 +63,19 @@ def test_month_name_is_not_a_march():
                     ("troops", "troop", 4, "nsubj"), ("shelled", "shell", 4, "ROOT"), ("Kharkiv", "Kharkiv", 4, "dobj")])
     hits = find_hits(doc)
     assert not any(h.trigger.id == "protest" for h in hits)
-    assert _best(doc).sub_event_type == "Shelling/artillery/missile attack"
+    assert best_of(doc).sub_event_type == "Shelling/artillery/missile attack"
 
 
 def test_grenade_launcher_is_artillery_not_a_grenade():
     doc = make_doc([("forces", "force", 1, "nsubj"), ("fired", "fire", 1, "ROOT"), ("grenade", "grenade", 3, "compound"),
                     ("launchers", "launcher", 1, "dobj")])
-    assert _best(doc).sub_event_type == "Shelling/artillery/missile attack"
+    assert best_of(doc).sub_event_type == "Shelling/artillery/missile attack"
 
 
 def test_no_trigger_no_event():
     doc = make_doc([("The", "the", 1, "det"), ("harvest", "harvest", 2, "nsubj"), ("was", "be", 2, "ROOT"),
                     ("good", "good", 2, "acomp")])
-    assert _best(doc) is None
+    assert best_of(doc) is None
 
 
 def test_according_to_is_never_an_act():
