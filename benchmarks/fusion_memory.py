@@ -141,7 +141,9 @@ def main(argv=None) -> int:
             shutil.copy(base, db)
             results[name] = measure(db, streaming)
         same = results["all_at_once"].pop("digest") == results["streaming"].pop("digest")
-        print(json.dumps({"mentions": open_store(base).counts()["mentions"], **results,
+        with open_store(base) as store:
+            mentions = store.counts()["mentions"]
+        print(json.dumps({"mentions": mentions, **results,
                           "identical_events": same}, indent=2))
     return 0 if same else 1
 

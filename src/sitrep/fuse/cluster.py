@@ -218,9 +218,8 @@ def _agglomerate(idx: list[int], pairs: _Pairs,
                                 if i < j and j in members])
 
     def vouched_for(i: int, j: int) -> bool:
-        art_i, art_j = feats[i].mention.article_id, feats[j].mention.article_id
-        return (any(feats[x].mention.article_id == art_i for x in held[group[j]])
-                or any(feats[x].mention.article_id == art_j for x in held[group[i]]))
+        return (_holds_article(feats, held[group[j]], feats[i].mention.article_id)
+                or _holds_article(feats, held[group[i]], feats[j].mention.article_id))
 
     todo, merged = links, True
     while todo and merged:
@@ -261,6 +260,11 @@ def _group_specific(spec: list[int], pairs: _Pairs) -> list[list[int]]:
     return groups
 
 
+def _holds_article(feats, members, article: str) -> bool:
+    """The group `members` already holds a report of `article` (what lets a vouched link count)."""
+    return any(feats[w].mention.article_id == article for w in members)
+
+
 def _attach_vague(vague: list[int], groups: dict[int, list[int]], feats: list[Features],
                   pairs: _Pairs, by_count: bool = False) -> list[int]:
     """Step 2: vague mentions join groups in rounds; returns those no group took. With
@@ -279,8 +283,8 @@ def _attach_vague(vague: list[int], groups: dict[int, list[int]], feats: list[Fe
                     best[gid] = score
             for score, u in pairs.vouched[v]:
                 gid = home.get(u)
-                if gid is not None and score > best.get(gid, float("-inf")) and any(
-                        feats[w].mention.article_id == article for w in groups[gid]):
+                if gid is not None and score > best.get(gid, float("-inf")) and \
+                        _holds_article(feats, groups[gid], article):
                     best[gid] = score
             own = {gid: sum(feats[u].mention.article_id == article for u in groups[gid])
                    for gid in best}

@@ -52,9 +52,10 @@ def identity(a: Features, b: Features) -> tuple[str, ...]:
     name different particular places or tolls far apart."""
     if _counts_differ(a, b):
         return ()
-    if a.located and places_differ(a, b):
+    differ = places_differ(a, b)
+    if a.located and differ:
         return ()
-    kinds = ["place"] if _places_agree(a, b) else []
+    kinds = ["place"] if not differ and _places_agree(a, b) else []
     if a.located:
         shared = bool(_parties(a.actors) & _parties(b.actors))
     else:   # a statement is told apart by who made it
@@ -105,9 +106,8 @@ def places_differ(a: Features, b: Features) -> bool:
 
 def _places_agree(a: Features, b: Features) -> bool:
     """Both name the same particular place (the geocoded one by name or gazetteer entry, not
-    mere nearness, or one the sentence names) and neither names another the other lacks."""
-    if places_differ(a, b):
-        return False
+    mere nearness, or one the sentence names); the caller has checked that neither names
+    another the other lacks (`places_differ`)."""
     pa, pb = a.mention.place, b.mention.place
     if a.town and b.town and (same_name(a.town, b.town)
                               or (pa.geonameid and pa.geonameid == pb.geonameid)):

@@ -279,10 +279,6 @@ _DAY_LAG = max(dt.timedelta(days=3), DEFAULT_DAY_SLACK)
 ZERO = dt.timedelta(0)
 
 
-def _window_of_text(text: str | None) -> tuple[dt.date, dt.date] | None:
-    return date_span(text) if text else None
-
-
 def fuse_store(store: "Store", fetch_size: int = FETCH_SIZE) -> int:
     """Replace the stored events with the fusion of every stored mention, reading mentions a
     fetch at a time in date order and writing events as they are finished. Call inside the
@@ -294,8 +290,8 @@ def fuse_store(store: "Store", fetch_size: int = FETCH_SIZE) -> int:
     #    day (features.date_span gives none; the report counts as undated) and undated
     #    reports with no publication day - few, read whole
     aside = [mid for mid, date, published in store.mention_dates()
-             if _window_of_text(date) is None
-             and (date is not None or _window_of_text((published or "")[:10]) is None)]
+             if date_span(date) is None
+             and (date is not None or date_span((published or "")[:10]) is None)]
     windowed_aside, windowless = _split(store.mentions_where(mention_ids=aside))
     windowed_aside.sort(key=lambda f: f.window[0])
     article_ids = {f.mention.article_id for f in windowless}
@@ -306,7 +302,7 @@ def fuse_store(store: "Store", fetch_size: int = FETCH_SIZE) -> int:
     #    each keyed by a lower bound of the windows that follow it
     def keyed(kind: str, lag: dt.timedelta, chars: int = 10):
         for m in store.iter_mentions(kind, fetch_size=fetch_size):
-            text = _window_of_text(m.date[:chars]) if m.date else None
+            text = date_span(m.date[:chars]) if m.date else None
             f = Features.of(m)
             if f.window is not None and (text is not None or not m.date) and f.usable:
                 yield (text[0] - lag if text else f.window[0]), f

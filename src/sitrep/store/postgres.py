@@ -79,6 +79,7 @@ class PostgresStore(Store):
         self.url = _redact(url)
         self.readonly = readonly
         self._psycopg = psycopg
+        self._cursors = 0       # names each server-side cursor uniquely
         try:
             self.conn = psycopg.connect(url, autocommit=True, connect_timeout=30)
             if readonly:
@@ -106,7 +107,7 @@ class PostgresStore(Store):
         """A server-side cursor: psycopg's ordinary cursor would fetch the whole result into
         memory first. Outside a transaction it is declared WITH HOLD (the server keeps the
         result once the implicit transaction ends)."""
-        self._cursors = getattr(self, "_cursors", 0) + 1
+        self._cursors += 1
         idle = self.conn.info.transaction_status == self._psycopg.pq.TransactionStatus.IDLE
         with self.conn.cursor(name=f"sitrep_rows_{self._cursors}", withhold=idle) as cur:
             cur.itersize = fetch_size
