@@ -133,11 +133,18 @@ def _add_alias(alias, actor, by_alias: dict, acronyms: dict) -> None:
 
 
 @functools.lru_cache(maxsize=1)
+def _by_id() -> dict[str, Actor]:
+    """The registry's actors by id, one Actor each (aliases, frontlines, operations share them)."""
+    return {a["id"]: Actor(name=a["name"], country=a.get("country"), type=a["type"], actor_id=a["id"])
+            for a in lexicon.load("actors.yaml")["actors"]}
+
+
+@functools.lru_cache(maxsize=1)
 def _registry():
     data = lexicon.load("actors.yaml")
     by_alias, acronyms = {}, {}
     for a in data["actors"]:
-        actor = Actor(name=a["name"], country=a.get("country"), type=a["type"], actor_id=a["id"])
+        actor = _by_id()[a["id"]]
         for alias in a["aliases"]:
             _add_alias(alias, actor, by_alias, acronyms)
     alias_re, acr_re = _alias_patterns(by_alias, acronyms)
@@ -157,8 +164,7 @@ def _local_aliases() -> dict:
     """Country -> (by_alias, acronyms, alias_re, acr_re) of the words that name an actor only
     there (data: `local_aliases`)."""
     data = lexicon.load("actors.yaml")
-    reg = {a["id"]: Actor(name=a["name"], country=a.get("country"), type=a["type"], actor_id=a["id"])
-           for a in data["actors"]}
+    reg = _by_id()
     out = {}
     for iso, table in (data.get("local_aliases") or {}).items():
         by_alias, acronyms = {}, {}
@@ -184,7 +190,7 @@ def generic_actor(kind: str, country: str | None, text: str | None = None, oppon
     _, _, _, _, generic, _, _, _ = _registry()
     g = generic[kind]
     template = g["name"]
-    if kind == "unidentified" and country in _gang_countries():
+    if kind == "unidentified" and gang_country(country):
         template = "Unidentified Gang ({country})"
     if kind == "unidentified" and country in _unidentified_names() and not opponent:
         return Actor(name=_unidentified_names()[country], country=country, type=g["type"], actor_id=None, text=text)
@@ -250,8 +256,7 @@ def _unidentified_names() -> dict:
 @functools.lru_cache(maxsize=1)
 def _frontlines():
     data = lexicon.load("actors.yaml")
-    reg = {a["id"]: Actor(name=a["name"], country=a.get("country"), type=a["type"], actor_id=a["id"])
-           for a in data["actors"]}
+    reg = _by_id()
     out = []
     for f in data.get("frontlines") or []:
         sides = tuple(generic_actor(s[8:], f["country"]) if s.startswith("generic:") else reg[s] for s in f["sides"])
@@ -292,8 +297,7 @@ def _names_until() -> dict:
 @functools.lru_cache(maxsize=1)
 def _operations() -> list:
     data = lexicon.load("actors.yaml")
-    reg = {a["id"]: Actor(name=a["name"], country=a.get("country"), type=a["type"], actor_id=a["id"])
-           for a in data["actors"]}
+    reg = _by_id()
     return [(o["forces_of"], frozenset(o["in"]), str(o["from"]), reg[o["actor"]]) for o in data.get("operations") or ()]
 
 

@@ -20,7 +20,7 @@ def _community_patterns():
     out = []
     for c in lexicon.load("actors.yaml").get("community_militias") or []:
         where = frozenset(c.get("countries") or ())
-        rx = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s+(?:" + _alternatives(c["words"]) + r")\b")
+        rx = re.compile(r"\b(?P<name>" + _NAME + r")\s+(?:" + _alternatives(c["words"]) + r")\b")
         out.append((rx, c["name"], c.get("ethnic_name") or c["name"], c["type"], where))
         if c.get("unnamed"):
             # "clashes between two families": both sides one unnamed kind (no {name} to fill)

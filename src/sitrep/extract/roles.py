@@ -439,9 +439,7 @@ def refine(trig: Trigger, a1: Actor | None, a2: Actor | None, country: str | Non
             a2 = generic_actor("civilians", a2.country or country, a2.text)
         if a1 is not None and a1.type == "rioters":
             a1 = generic_actor("unidentified", country) if invent else None
-        elif a1 is not None and a1.type == "civilians":
-            a1 = generic_actor("unidentified", country) if lone_doer(a1) else doers_militia(a1, country)
-    elif trig.event_type in VIOLENT and a1 is not None and a1.type == "civilians":
+    if trig.event_type in VIOLENT and a1 is not None and a1.type == "civilians":
         # ACLED never codes civilians as the doers of violence (acled-dev: no violent event has
         # a "Civilians" actor1): villagers or farmers who attack are a communal militia, one
         # person an unidentified armed actor
