@@ -60,6 +60,13 @@ CLAIM = re.compile(r"\bclaim(?:ed|s)?\s+(?:\w+\s+){0,2}?(?:responsibility|the (?
                    r"\b(?:was|were|been|being|is|are|,)?\s*claimed\s+by\b", re.I)
 
 
+def claimant(text: str, country: str | None):
+    """The first named armed group (not a state's force) in `text`: who a claim of
+    responsibility names, else None."""
+    return next((h.actor for h in find_actors(text, country)
+                 if h.actor.type in ARMED_TYPES - {"state_forces"} and not h.generic), None)
+
+
 def _claimed(sent, got, earlier, start, country) -> list[Mention]:
     """'The attack was claimed by X', 'X claimed responsibility for the attack': X is the
     perpetrator (actor1) of the attack referred to - told in this sentence or the one
@@ -69,11 +76,9 @@ def _claimed(sent, got, earlier, start, country) -> list[Mention]:
     rest = [m for m in got if m not in claims]
     if not CLAIM.search(sent.text):
         return rest
-    armed = [h.actor for h in find_actors(sent.text, country)
-             if h.actor.type in ARMED_TYPES - {"state_forces"} and not h.generic]
-    if not armed:
+    group = claimant(sent.text, country)
+    if group is None:
         return rest
-    group = armed[0]
     acts = [m for m in got if m.event_type in VIOLENT]
     target = None
     if acts:

@@ -14,7 +14,7 @@ from sitrep.extract import places, timex
 from sitrep.extract.actors import (AGENT, ARMED_TYPES, PATIENT, ActorHit, country_iso3, dated,
                                    entity_country, find_actors, frontline_sides, gang_country, generic_actor,
                                    kind_for_event_type, lone_doer, role_of)
-from sitrep.extract.clauses import _hroot
+from sitrep.extract.clauses import _hroot, claimant
 from sitrep.extract.communities import doers_militia
 from sitrep.extract.kinds import VIOLENT
 from sitrep.extract.triggers import Trigger
@@ -458,8 +458,7 @@ def claimed_by(text: str, country: str | None) -> Actor | None:
     """The named armed group (not a state's force) that a report says claimed the act, else None."""
     for sent in re.split(r"(?<=[.;])\s+", text):
         if _CLAIMS.search(sent):
-            group = next((h.actor for h in find_actors(sent, country) if not h.generic
-                          and h.actor.type in ARMED_TYPES - {"state_forces"}), None)
+            group = claimant(sent, country)
             if group is not None:
                 return group
     return None
