@@ -3,18 +3,12 @@ schema checks and the combined data version every Mention records."""
 from __future__ import annotations
 
 import functools
-import pathlib
 from typing import Any
 
-import yaml
-
+from sitrep.datafiles import read_yaml
 from sitrep.models import ACTOR_TYPES
 
-DATA_DIR = pathlib.Path(__file__).resolve().parents[1] / "data"
 FILES = ("triggers.yaml", "actors.yaml", "demonyms.yaml", "cues.yaml")
-# libyaml when PyYAML has it: 0.01 s instead of 0.07 s for these files, at the start of every
-# process and every `-j` worker (same data either way)
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class DataError(ValueError):
@@ -23,8 +17,7 @@ class DataError(ValueError):
 
 @functools.lru_cache(maxsize=None)
 def load(name: str) -> dict[str, Any]:
-    with open(DATA_DIR / name, encoding="utf-8") as fh:
-        data = yaml.load(fh, Loader=_LOADER)  # noqa: S506 - a safe loader
+    data = read_yaml(name)
     validate(name, data)
     return data
 

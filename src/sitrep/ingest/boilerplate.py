@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
 
-import yaml
-
+from sitrep.datafiles import read_yaml
 from sitrep.ingest.dates import dateline, find_dates
 
 _TERMINAL = ".!?:;\"”’'»)…"
@@ -25,8 +23,7 @@ _CAPS_LABEL = re.compile(r"^(?P<label>[A-Z][A-Z &'-]{1,24})\s*:\s*(?P<rest>\S.*)
 @functools.lru_cache(maxsize=1)
 def cues() -> dict:
     """The compiled cue patterns of data/boilerplate.yaml."""
-    raw = yaml.load(resources.files("sitrep.data").joinpath("boilerplate.yaml").read_text("utf-8"),
-                    Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
+    raw = read_yaml("boilerplate.yaml")
 
     def whole(pats):
         return [re.compile(rf"^(?:{p})$", re.IGNORECASE) for p in pats]

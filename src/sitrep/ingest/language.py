@@ -25,9 +25,9 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
 
-import yaml
+from sitrep.datafiles import read_yaml
+
 
 MIN_WORDS = 25
 MIN_RATIO = 0.15
@@ -48,8 +48,7 @@ _CODE = re.compile(r"[{}<>=|\\`]")
 
 @functools.lru_cache(maxsize=1)
 def _languages() -> dict:
-    return yaml.load(resources.files("sitrep.data").joinpath("languages.yaml").read_text("utf-8"),
-                     Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
+    return read_yaml("languages.yaml")
 
 
 @functools.lru_cache(maxsize=1)
