@@ -244,11 +244,16 @@ def _patterns(kind: str) -> list[tuple[str, re.Pattern, re.Pattern | None]]:
 _ZERO = re.compile(r"\b(?:no|without|zero)\s+(?:one\s+(?:was\s+)?|reported\s+|immediate\s+|further\s+)?"
                    r"(casualties|casualty|fatalities|deaths|injuries|injured|killed|dead|one killed|one injured|one hurt|one was hurt)\b", re.I)
 
+@functools.lru_cache(maxsize=1)
+def _pre_tests() -> frozenset:
+    """Every count pattern's pre-test (its verb or noun), for one scan of a text."""
+    return frozenset(need for kind in ("killed", "injured") for _, _, need in _patterns(kind) if need is not None)
+
+
 @functools.lru_cache(maxsize=256)
 def _find_counts(text: str) -> tuple[Count, ...]:
     masked = mask_dates(text)
-    found_words = present(masked, {need for kind in ("killed", "injured")
-                                   for _, _, need in _patterns(kind) if need is not None})
+    found_words = present(masked, _pre_tests())
     out: list[Count] = []
     for kind in ("killed", "injured"):
         for name, pat, need in _patterns(kind):

@@ -40,7 +40,7 @@ def demonym_countries(sent, gaz) -> list[str]:
         after = tok.nbor(2).text.lower() if tok.i + 2 < len(tok.doc) else ""
         if nxt == "-" and HYPHEN_MODIFIER.match(f"-{after}"):
             continue      # "Saudi-led coalition" says who, not where
-        if tok.is_title and (iso := gaz.country_iso3(tok.text, kinds=("demonym",))) and iso not in out:
+        if (iso := gaz.country_iso3(tok.text, kinds=("demonym",))) and iso not in out:
             out.append(iso)
     return out
 

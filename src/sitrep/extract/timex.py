@@ -436,5 +436,11 @@ def event_date(sent, anchor: dt.date | None, previous=None,
 def shifts_topic(text: str) -> bool:
     """The sentence opens with a cue that steps out of the story's timeline (cues.yaml
     topic_shifts: "Most recently, ...", "Earlier, ...")."""
-    head = text.lstrip(" \"'\u201c(").lower()
-    return any(re.match(re.escape(c) + r"\b", head) for c in lexicon.load("cues.yaml")["topic_shifts"])
+    return bool(_topic_shift_rx().match(text.lstrip(" \"'\u201c(").lower()))
+
+
+@functools.lru_cache(maxsize=1)
+def _topic_shift_rx() -> re.Pattern:
+    """Any cue of cues.yaml topic_shifts at the start, as a whole word (cues are lower case)."""
+    cues = lexicon.load("cues.yaml")["topic_shifts"]
+    return re.compile("(?:" + "|".join(re.escape(c) for c in cues) + r")\b")
