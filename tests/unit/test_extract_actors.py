@@ -67,6 +67,30 @@ def test_unconnected_actor_has_no_role():
     assert role_of(doc, doc[3:4], 1) is None
 
 
+def _said_its(owner_word="its", subject_word="Pakistan"):
+    # Pakistan said its strikes hit hideouts  (strikes: the trigger, a noun)
+    return make_doc([(subject_word, subject_word.lower(), 1, "nsubj", "NNP", "PROPN"),
+                     ("said", "say", 1, "ROOT", "VBD", "VERB"),
+                     (owner_word, owner_word.lower(), 3, "poss", "PRP$", "PRON"),
+                     ("strikes", "strike", 4, "nsubj", "NNS", "NOUN"),
+                     ("hit", "hit", 1, "ccomp", "VBD", "VERB"),
+                     ("hideouts", "hideout", 4, "dobj", "NNS", "NOUN")])
+
+
+def test_the_teller_owns_the_act_its_pronoun_names():
+    doc = _said_its()
+    assert role_of(doc, doc[0:1], 3) == AGENT       # the trigger noun owned by "its"
+    assert role_of(doc, doc[0:1], 4) == AGENT       # the verb whose subject "its" owns
+
+
+def test_without_an_owning_pronoun_the_teller_is_no_party():
+    doc = _said_its(owner_word="the")
+    doc[2].dep_ = "det"
+    assert role_of(doc, doc[0:1], 3) is None
+    doc = _said_its(owner_word="our")               # first person: the quote's speaker, not "its"
+    assert role_of(doc, doc[0:1], 3) is None
+
+
 def test_community_militias_are_named_after_the_community():
     got = names("Tiv militiamen attacked a village", "NGA")
     assert ("Tiv Ethnic Militia (Nigeria)", "identity_militia", "NGA") in got

@@ -517,6 +517,22 @@ _PATIENT_PREPS = {"on", "against", "at", "into", "targeting", "upon", "toward", 
 _PARTY_PREPS = {"with", "between", "and"}
 
 
+_OWNING_PRONOUNS = {"its", "their"}
+
+
+def _speaker_owns_act(subject, trig) -> bool:
+    """'Pakistan said its strikes targeted hideouts', 'the group said their fighters attacked a
+    post': the subject of the telling verb is the owner named by the pronoun, hence the doer."""
+    if subject.dep_ != "nsubj" or not subject.head.pos_ in ("VERB", "AUX"):
+        return False
+    owned = [trig] + [c for c in trig.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not any(c.dep_ == "poss" and c.lower_ in _OWNING_PRONOUNS for t in owned for c in t.children):
+        return False
+    teller = subject.head
+    return any(a.i == teller.i for a in trig.ancestors) and \
+        not any(c.dep_ == "nsubj" and c.i != subject.i for c in teller.children)
+
+
 def role_of(doc, span, trigger_i: int) -> str | None:
     """Role of the actor at token `span` towards the trigger token, from the parse:
     nsubj / by-agent / possessor -> agent; dobj / nsubjpass / on-against -> patient;
@@ -540,7 +556,7 @@ def role_of(doc, span, trigger_i: int) -> str | None:
         tok = tok.head
         steps += 1
     if tok.i != trigger_i:
-        return None
+        return AGENT if _speaker_owns_act(span.root, trig) else None
     if not path:
         return None
     last = path[-1]
