@@ -15,6 +15,7 @@ the repository (scratch files go to a temporary directory)."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import pathlib
@@ -101,9 +102,25 @@ def quick_events(docs: pathlib.Path, events: pathlib.Path) -> None:
                     out.write(json.dumps(mention_event(m), ensure_ascii=False) + "\n")
 
 
+@contextlib.contextmanager
+def workdir(given: str | None):
+    """The --workdir the user named (kept, for a look at the files), else a temporary folder
+    that is removed afterwards."""
+    if given:
+        path = pathlib.Path(given)
+        path.mkdir(parents=True, exist_ok=True)
+        yield path
+        return
+    with tempfile.TemporaryDirectory(prefix="sitrep-eval-") as tmp:
+        yield pathlib.Path(tmp)
+
+
 def notes(args) -> int:
-    tmp = pathlib.Path(args.workdir or tempfile.mkdtemp(prefix="sitrep-eval-"))
-    tmp.mkdir(parents=True, exist_ok=True)
+    with workdir(args.workdir) as tmp:
+        return _notes(args, tmp)
+
+
+def _notes(args, tmp: pathlib.Path) -> int:
     gold, docs, n = select_notes(args.dataset, args.limit, args.offset, tmp)
     events = tmp / "events.jsonl"
     if args.quick:
@@ -116,14 +133,17 @@ def notes(args) -> int:
         run([SITREP, "export", "events", "--db", str(db), "--format", "jsonl",
              "--output", str(events)])
     print(f"notes: dataset {args.dataset or 'all'}, {n} rows (offset {args.offset}), "
-          f"{'quick (mentions as events)' if args.quick else 'sitrep analyze + export'}; work dir {tmp}")
+          f"{'quick (mentions as events)' if args.quick else 'sitrep analyze + export'}; work dir {tmp if args.workdir else '(temporary; --workdir keeps it)'}")
     print(run([PY, str(SHARED / "eval" / "score.py"), "notes", "--gold", str(gold), "--events", str(events)]))
     return 0
 
 
 def corpus(args) -> int:
-    tmp = pathlib.Path(args.workdir or tempfile.mkdtemp(prefix="sitrep-eval-"))
-    tmp.mkdir(parents=True, exist_ok=True)
+    with workdir(args.workdir) as tmp:
+        return _corpus(args, tmp)
+
+
+def _corpus(args, tmp: pathlib.Path) -> int:
     db = tmp / "seeds.db"
     if db.exists():
         db.unlink()
@@ -132,7 +152,7 @@ def corpus(args) -> int:
          "--output", str(tmp / "events.jsonl")])
     run([SITREP, "export", "articles", "--db", str(db), "--format", "jsonl",
          "--output", str(tmp / "articles.jsonl")])
-    print(f"corpus: work dir {tmp}")
+    print(f"corpus: work dir {tmp if args.workdir else '(temporary; --workdir keeps it)'}")
     print(run([PY, str(SHARED / "eval" / "score.py"), "corpus", "--gold", str(SHARED / "eval" / "seeds.gold.yaml"),
                "--events", str(tmp / "events.jsonl"), "--articles", str(tmp / "articles.jsonl")]))
     return 0
