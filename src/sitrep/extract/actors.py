@@ -550,6 +550,10 @@ def role_of(doc, span, trigger_i: int) -> str | None:
             if dep == "nsubjpass":
                 return PATIENT
             return None
+        if path and trig.dep_ == "nsubj" and tok.i == trig.head.i:
+            # "an IED explosion left three soldiers injured", "the blast wounded two policemen":
+            # what the act as subject does something to is hit
+            return PATIENT if path[-1].dep_ in ("dobj", "oprd") else None
         if tok.head.i == tok.i:
             break
         path.append(tok)
@@ -563,6 +567,8 @@ def role_of(doc, span, trigger_i: int) -> str | None:
     dep = last.dep_
     if len(path) >= 2 and path[-2].dep_ == "dobj" and last.lemma_.lower() in _TARGETING:
         return PATIENT      # "an IED exploded targeting a military convoy": the convoy is hit
+    if dep == "acl" and len(path) >= 2 and path[-2].dep_ == "agent":
+        return AGENT        # "shells fired by LNA forces hit ...", "a mine planted by militants"
     if dep in ("nsubj", "agent", "poss", "compound", "amod", "npadvmod"):
         return AGENT
     if dep == "nsubjpass" or dep in ("dobj", "attr", "oprd"):

@@ -24,6 +24,7 @@ from sitrep.extract import lexicon, timex
 from sitrep.extract.actors import ARMED_TYPES, dated, find_actors, generic_actor
 from sitrep.extract.attribution import attribution
 from sitrep.extract.candidates import candidate_chunks
+from sitrep.extract.communities import regional_militia
 from sitrep.extract.links import link_cues, resolve_target
 from sitrep.extract.modality import background, generic_reference, modality
 from sitrep.extract.numbers import figure, find_counts
@@ -54,6 +55,18 @@ def _other_side(main: Mention, later: Mention) -> Actor | None:
     if later.actor2 is not None and main.actor1 is not None and later.actor2.name == main.actor1.name:
         return later.actor1
     return later.actor2
+
+
+def _subject(doc, hit) -> bool:
+    """Is the actor found at `hit` (character offsets in doc) the subject of a verb, or names
+    its owner ("the Governor's Office closed ...")?"""
+    span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    while tok.dep_ in ("compound", "poss") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "nsubj"
 
 
 class Extractor:
@@ -283,6 +296,7 @@ class Extractor:
             if told is not None:
                 date, precision = told.date, told.date_precision
         a1, a2 = frontline(trig, a1, a2, place, date, sent_text)
+        a1, a2 = regional_militia(a1, place, date), regional_militia(a2, place, date)
         a1, a2, assoc = dated(a1, date, here), dated(a2, date, here), [dated(a, date, here) for a in assoc]
         if not summary and trig.cameo == "138" and date_text is None:
             return None     # "vowed revenge against ...": a threat is an event when dated and specific
@@ -362,16 +376,24 @@ class Extractor:
         place = _place(sent, doc, country)
         here = (place.iso3 if place else None) or country
         date, precision, date_text = _when(sent, anchor, None, getattr(self, "_approx", None))
-        armed = [h.actor for h in find_actors(doc.text, here) if h.actor.type in ARMED_TYPES]
+        # an armed actor without an act, or a government that is the subject of one: forces
+        # moving, authorities imposing measures ("the governorship closed the district"), both
+        # ACLED's strategic developments (a government only asked or blamed is not the doer)
+        armed = [h.actor for h in find_actors(doc.text, here)
+                 if h.actor.type in ARMED_TYPES or (h.actor.type == "government" and _subject(doc, h))]
         # a named group or a qualified force ("Turkish forces") before a bare "forces"
         armed.sort(key=lambda a: a.actor_id is None and len((a.text or "").split()) < 2)
         trig = FALLBACK_ARMED if armed else FALLBACK
         actor1 = dated(armed[0], date, here) if armed else generic_actor("protesters", here)
+        # a second party named ("soldiers ... joined the Taliban", "tensions between tribesmen
+        # and Houthi forces"): the other side of the development
+        other = next((a for a in armed[1:] if a.name != armed[0].name), None)
+        actor2 = dated(other, date, here) if other is not None else None
         return Mention(
             mention_id=f"{article.article_id}:{chunk.start}:0", article_id=article.article_id,
             document=article.document, article_index=article.index, sentence=sent.text,
             start=chunk.start, end=chunk.start + len(sent.text), trigger="", event_type=trig.event_type,
             sub_event_type=trig.sub_event_type, cameo=trig.cameo, goldstein=trig.goldstein,
-            actor1=actor1, place=place, date=date, date_precision=precision,
+            actor1=actor1, actor2=actor2, place=place, date=date, date_precision=precision,
             date_text=date_text, outlet=article.outlet, published=article.published, confidence=0.2,
             rule=f"fallback:{trig.id}", version=self.version)

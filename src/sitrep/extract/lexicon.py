@@ -80,10 +80,15 @@ def validate(name: str, data: Any) -> None:
         for c in data.get("community_militias") or []:
             _need(c.get("type") in ACTOR_TYPES and "{name}" in c.get("name", "") and c.get("words")
                   and "{name}" in c.get("ethnic_name", "{name}"), name, "community_militias entry")
-            _need(all(isinstance(w, str) and len(w) == 3 for w in c.get("countries") or ()), name,
-                  "community_militias countries: ISO alpha-3 codes")
+            where = c.get("countries") or ()
+            _need(isinstance(data.get(where), list) if isinstance(where, str) else
+                  all(isinstance(w, str) and len(w) == 3 for w in where), name,
+                  "community_militias countries: ISO alpha-3 codes, or the name of a list of them")
             _need(not c.get("unnamed") or (c["unnamed"].get("words") and "{country}" in c["unnamed"].get("name", "")),
                   name, "community_militias unnamed: words and a name with {country}")
+        for r in data.get("communal_regions") or []:
+            _need(isinstance(r.get("country"), str) and len(r["country"]) == 3 and r.get("admin1") and r.get("from")
+                  and isinstance(r.get("name"), str), name, "communal_regions: country, admin1, from, name")
         _need(all(isinstance(w, str) and w for w in data.get("ethnic_groups") or ()), name,
               "ethnic_groups are names")
         _need(all(isinstance(w, str) and w for w in data.get("not_on_duty") or ()), name,

@@ -15,7 +15,7 @@ from sitrep.extract.actors import (AGENT, ARMED_TYPES, PATIENT, ActorHit, countr
                                    entity_country, find_actors, frontline_sides, gang_country, generic_actor,
                                    kind_for_event_type, lone_doer, role_of)
 from sitrep.extract.clauses import _hroot, claimant
-from sitrep.extract.communities import doers_militia
+from sitrep.extract.communities import MEMBERS, doers_militia
 from sitrep.extract.kinds import VIOLENT
 from sitrep.extract.triggers import Trigger
 from sitrep.models import Actor, Mention
@@ -228,6 +228,10 @@ def _when(sent, anchor, previous, approx=None, trigger_at=None):
         return None, 1, None
 
 
+# a party's buildings: what is hit there is property, not the party's armed men
+_PREMISES = {"office", "offices", "headquarters", "building", "house", "residence", "secretariat"}
+
+
 def _actors(doc, sent, anchors: list[int], trig: Trigger, country: str | None, victims=()):
     """(actor1, actor2, associated) for the trigger: agents first, then patients; the parse
     decides, sentence order breaks ties ("clashes between A and B": A then B)."""
@@ -252,6 +256,13 @@ def _actors(doc, sent, anchors: list[int], trig: Trigger, country: str | None, v
                 role = role_of(doc, span, anchor)
                 if role is not None:
                     break
+        if role == PATIENT and h.actor.type == "political_militia" and span is not None and len(span) and \
+                span.root.dep_ in ("compound", "poss") and span.root.head.lemma_.lower() in _PREMISES:
+            continue        # "looted the NDC office": a party's premises, not its armed men, were hit
+        if role == PATIENT and h.kind == MEMBERS:
+            # "members of the Jat caste were beaten": a community's people hit are civilians;
+            # only when they act are they its militia
+            h = dataclasses.replace(h, actor=generic_actor("civilians", h.actor.country or country, h.actor.text))
         roles.append((role, h))
     roles += _country_actors(doc, sent, anchors, trig, [h for _, h in roles])
     agents = [h.actor for r, h in roles if r == AGENT]
@@ -260,8 +271,10 @@ def _actors(doc, sent, anchors: list[int], trig: Trigger, country: str | None, v
     a1 = agents[0] if agents else None
     rest = [a for a in others if a is not a1]
     if a1 is None and rest:
-        # unconnected actors: a non-civilian one is the likelier doer
-        pick = next((a for a in rest if a.type not in ("civilians",)), None)
+        # unconnected actors: a non-civilian one is the likelier doer, the one hit excepted
+        # ("fighting between the SDF and Turkish forces ... as two SDF members crossed")
+        pick = next((a for a in rest if a.type not in ("civilians",)
+                     and not (patients and a.name == patients[0].name)), None)
         if pick is not None and not (patients and pick.type == patients[0].type):
             a1 = pick
             rest = [a for a in rest if a is not pick]
@@ -450,7 +463,7 @@ def refine(trig: Trigger, a1: Actor | None, a2: Actor | None, country: str | Non
 # "X claimed responsibility", "X claimed the attack", "X claimed to have killed ...", "claimed by X"
 # (wider than clauses.CLAIM, which long articles use: in a one-event report "X claimed to have
 # killed a soldier" names the doer of the one act told)
-_CLAIMS = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:\w+\s+){0,2}?(?:responsibility|the\s+\w+|to\s+have)\b|"
+_CLAIMS = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:\w+\s+){0,2}?(?:responsibility|the\s+\w+|to\s+have|(?:that\s+)?they)\b|"
                      r"\bclaimed\s+by\b", re.I)
 
 
@@ -464,12 +477,29 @@ def claimed_by(text: str, country: str | None) -> Actor | None:
     return None
 
 
+# "police believe the group might be the perpetrator", "the device was likely planted by X",
+# "suspected to be the work of X": the report names the group it holds responsible
+_SUSPECTS = re.compile(r"\b(?:believ\w*|suspect(?:s|ed)?\s+(?:that|to\s+be|of)|presum\w*|likely|allegedly|"
+                       r"attributed\s+to|blamed?\s+(?:on|for)|thought\s+to\s+be|perpetrator)\b", re.I)
+
+
+def suspected_by(text: str, country: str | None) -> Actor | None:
+    """The named armed group a report says is held or believed responsible, else None."""
+    for sent in re.split(r"(?<=[.;])\s+", text):
+        if _SUSPECTS.search(sent):
+            group = claimant(sent, country)
+            if group is not None:
+                return group
+    return None
+
+
 _BOTH_SIDES = re.compile(r"(?:two|both|rival)\b", re.I)
 
 
 def unnamed_sides(m: Mention, country: str | None) -> Mention:
     """The sides a one-event report leaves unnamed, once all its sentences have been read: a
-    named group claiming the act is its doer ("... Al Shabaab claimed responsibility");
+    named group claiming the act, or held responsible for it, is its doer ("... Al Shabaab
+    claimed responsibility", "police believe the EPP carried it out");
     "a shoot-out took place in ..." is a fight between two unidentified armed groups of the
     country (ACLED); "a trafficker was killed after exchanging fire with police" has an
     unidentified armed group on the other side; and where ACLED codes criminal violence as
@@ -479,7 +509,7 @@ def unnamed_sides(m: Mention, country: str | None) -> Mention:
     a1, a2 = m.actor1, m.actor2
     if m.event_type in VIOLENT and (a1 is None or (a1.actor_id is None and a1.type == "rebel_group")):
         # "an IED exploded ... Al Shabaab claimed responsibility": the claimant is the doer
-        group = claimed_by(m.sentence, country)
+        group = claimed_by(m.sentence, country) or suspected_by(m.sentence, country)
         if group is not None and (a2 is None or a2.name != group.name):
             return dataclasses.replace(m, actor1=dated(group, m.date))
     if not country:
