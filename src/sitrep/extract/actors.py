@@ -356,6 +356,8 @@ def _country_near(text: str, start: int, end: int) -> str | None:
     right after it ('forces of Armenia', 'police in Karachi' via the geocoder)."""
     left = text[max(0, start - 40):start]
     for iso, s, e in reversed(countries_in(left)):
+        if re.search(r"\b(?:pro|anti)-$", left[:s], re.I):
+            continue    # "pro-Russian activists": an allegiance, not the people's nationality
         if len(left) - e <= 25:
             return iso
     m = _NEAR_RIGHT.match(text[end:end + 60])
@@ -533,12 +535,22 @@ def _speaker_owns_act(subject, trig) -> bool:
         not any(c.dep_ == "nsubj" and c.i != subject.i for c in teller.children)
 
 
-def role_of(doc, span, trigger_i: int) -> str | None:
+def role_of(doc, span, trigger_i: int, relative: bool = False) -> str | None:
     """Role of the actor at token `span` towards the trigger token, from the parse:
     nsubj / by-agent / possessor -> agent; dobj / nsubjpass / on-against -> patient;
-    with / between -> party. None when the parse does not connect them within four steps."""
+    with / between -> party. None when the parse does not connect them within four steps.
+    `relative`: the trigger is the sentence's act, and a relative clause on the actor counts."""
     tok = span.root
     trig = doc[trigger_i]
+    if relative and trig.dep_ == "relcl" and span.start <= trig.head.i < span.end:
+        # "villagers who stoned a patrol": the noun a relative clause hangs
+        # on is its doer; "a man who was attacked", "the post that rebels attacked": its target
+        rel = [c for c in trig.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        if any(c.dep_ == "nsubjpass" for c in rel) or any(c.dep_ == "auxpass" for c in trig.children) or \
+                any(c.dep_ == "dobj" and c.lower_ in ("whom", "which", "that") for c in rel):
+            return PATIENT
+        if any(c.dep_ == "nsubj" and c.lower_ in ("who", "that", "which") for c in rel):
+            return AGENT
     path = []
     steps = 0
     while tok.i != trigger_i and steps < 5:

@@ -31,8 +31,8 @@ from sitrep.extract.numbers import figure, find_counts
 from sitrep.extract.places import carried_place, full_text
 from sitrep.extract.triggers import best_hit, find_hits, frames_in
 from sitrep.models import Actor, Mention
-from sitrep.extract.kinds import (ARMED_WORDS, CASUALTY_WORDS, FIREARMS, FALLBACK, FALLBACK_ARMED,
-                                  SUMMARY_MAX_CHARS, VIOLENT, arrest_is_protest_cause)
+from sitrep.extract.kinds import (ARMED_WORDS, CASUALTY_WORDS, FIREARMS, FALLBACK_DEATH, SUMMARY_MAX_CHARS,
+                                  VIOLENT, arrest_is_protest_cause, fallback_for)
 from sitrep.extract.clauses import (SEQUENCE_CUES, _back_reference, _blamed_act, _blamed_fix, _came_after,
                                     _claimed, _coordinated, _hroot, _per_country, _sequence, _split)
 from sitrep.extract.roles import (ENUMERATED, PART_OF_SET, _actors, _article_country, _date, _definite,
@@ -383,12 +383,19 @@ class Extractor:
                  if h.actor.type in ARMED_TYPES or (h.actor.type == "government" and _subject(doc, h))]
         # a named group or a qualified force ("Turkish forces") before a bare "forces"
         armed.sort(key=lambda a: a.actor_id is None and len((a.text or "").split()) < 2)
-        trig = FALLBACK_ARMED if armed else FALLBACK
-        actor1 = dated(armed[0], date, here) if armed else generic_actor("protesters", here)
-        # a second party named ("soldiers ... joined the Taliban", "tensions between tribesmen
-        # and Houthi forces"): the other side of the development
-        other = next((a for a in armed[1:] if a.name != armed[0].name), None)
-        actor2 = dated(other, date, here) if other is not None else None
+        fat = figure(find_counts(doc.text), "killed")
+        trig = fallback_for(doc.text, bool(armed), fat is not None and (fat.best or fat.low or 0) > 0)
+        actor2 = None
+        if armed:
+            actor1 = dated(armed[0], date, here)
+            # a second party named ("soldiers ... joined the Taliban", "tensions between tribesmen
+            # and Houthi forces"): the other side of the development
+            other = next((a for a in armed[1:] if a.name != armed[0].name), None)
+            actor2 = dated(other, date, here) if other is not None else None
+        elif trig is FALLBACK_DEATH:
+            actor1, actor2 = generic_actor("unidentified", here), generic_actor("civilians", here)
+        else:
+            actor1 = generic_actor("protesters", here)
         return Mention(
             mention_id=f"{article.article_id}:{chunk.start}:0", article_id=article.article_id,
             document=article.document, article_index=article.index, sentence=sent.text,

@@ -10,13 +10,16 @@ from sitrep.extract.triggers import Trigger
 SUMMARY_MAX_CHARS = 1500
 # Bare casualty words: in a short report's later sentences they give figures, not event types.
 CASUALTY_WORDS = {"killed", "injured", "wounded", "dead", "died", "hurt", "killing", "injuring"}
+# "armed" in a force's name ("the Armed Police", "armed forces") says nothing of the other side
+_ARMED = r"armed(?!\s+(?:police|forces?|personnel)\b)"
 # Weapons that make a brawl an armed fight.
 ARMED_WORDS = re.compile(r"\b(?:fired|firing|opened fire|exchang\w* fire|gun\w*|rifles?|shot|shooting|machetes?|"
                          r"firearms?|weapons?|bullets?|guns?|rockets?|grenades?|swords?|spears?|bows and arrows|"
-                         r"armed)\b", re.I)
+                         + _ARMED + r")\b", re.I)
 # Guns, or people said to be armed: with them a crowd's attack is gunmen's or a militia's, not
 # a mob's (blades and sticks do not settle it: ACLED codes machete-wielding villagers as a mob).
-FIREARMS = re.compile(r"\b(?:fired|firing|opened fire|shot|shooting|gun\w*|rifles?|firearms?|bullets?|armed)\b", re.I)
+FIREARMS = re.compile(r"\b(?:fired|firing|opened fire|exchang\w* (?:of )?fire|crossfire|shot|shooting|gun\w*|rifles?|"
+                      r"firearms?|bullets?|" + _ARMED + r")\b", re.I)
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 # "... calling for the release of a jailed singer. The singer had been detained ...": an arrest told after a
 # protest that demands someone's release is the protest's cause, not the police intervening in
@@ -36,3 +39,19 @@ def arrest_is_protest_cause(protest_sentence: str, arrest_sentence: str) -> bool
 # Flagged by rule "fallback" and confidence 0.2.
 FALLBACK = Trigger("fallback", "Protests", "Peaceful protest", "141", -6.5, 0)
 FALLBACK_ARMED = Trigger("fallback_armed", "Strategic developments", "Change to group/activity", "154", -7.2, 0)
+# A death told without its act ("two men died and were found by a roadside", "a body was left
+# outside a school"): ACLED codes it an attack by an unidentified armed group on civilians;
+# a protest about a death names what its people ask for (DEMANDS) and stays the protest fallback.
+FALLBACK_DEATH = Trigger("fallback_death", "Violence against civilians", "Attack", "180", -9.0, 0)
+DEATHS = re.compile(r"\b(?:died|dead|bod(?:y|ies)|corpses?)\b", re.I)
+DEMANDS = re.compile(r"\b(?:demand\w*|ask(?:ed|ing|s)?|call(?:ed|ing|s)? for|denounc\w*|chant\w*|slogans?|"
+                     r"protest\w*|demonstrat\w*|block\w*|petition\w*|justice)\b", re.I)
+
+
+def fallback_for(text: str, armed: bool, killed: bool) -> Trigger:
+    """The coding of a short report in which no trigger fired (see FALLBACK)."""
+    if armed:
+        return FALLBACK_ARMED
+    if (killed or DEATHS.search(text)) and not DEMANDS.search(text):
+        return FALLBACK_DEATH
+    return FALLBACK

@@ -57,6 +57,9 @@ def validate(name: str, data: Any) -> None:
                 _need({"event_type", "sub_event_type", "cameo", "goldstein", "priority"} <= set(over),
                       name, f"{tid}: in_frame.{frame} incomplete")
         _need(isinstance(data.get("topic_heads"), list), name, "topic_heads list")
+        for key in ("crowd_verbs", "claim_verbs", "closures"):
+            _need(isinstance(data.get(key), list) and all(isinstance(w, str) and w for w in data[key]),
+                  name, f"{key}: a list of words")
         for t in data.get("triggers") or []:
             for y in t.get("yields_to") or ():
                 _need(y in ids, name, f"{t['id']}: yields_to unknown trigger {y!r}")

@@ -253,7 +253,7 @@ def _actors(doc, sent, anchors: list[int], trig: Trigger, country: str | None, v
             # the winning trigger first; if the parse does not connect the actor to it, the
             # sentence's other trigger words ("soldiers were killed ... in an ambush")
             for anchor in anchors:
-                role = role_of(doc, span, anchor)
+                role = role_of(doc, span, anchor, relative=anchor == anchors[0])
                 if role is not None:
                     break
         if role == PATIENT and h.actor.type == "political_militia" and span is not None and len(span) and \
@@ -368,7 +368,7 @@ def refine(trig: Trigger, a1: Actor | None, a2: Actor | None, country: str | Non
                                    sub_event_type=sub, cameo=cameo, goldstein=goldstein)
     t1, t2 = (a1.type if a1 else None), (a2.type if a2 else None)
     if trig.sub_event_type == "Armed clash" and t2 == "civilians" and t1 in ARMED_TYPES and \
-            trig.id in ("operation", "fire_on_positions", "small_arms_fire"):
+            trig.id in ("operation", "fire_on_positions", "small_arms_fire", "attack_position"):
         # a raid or shooting by an armed actor that hits only civilians is one-sided violence
         # (ACLED: Violence against civilians); a "clash" with villagers stays a clash
         trig = rt("Violence against civilians", "Attack", "180", -9.0, "civilian_target")
@@ -410,6 +410,14 @@ def refine(trig: Trigger, a1: Actor | None, a2: Actor | None, country: str | Non
             # a fight between unarmed groups (villagers, party supporters) is mob violence;
             # with guns or machetes it is an armed clash of communal militias
             trig = rt("Riots", "Mob violence", "145", -7.5, "unarmed_sides")
+    if "@" in trig.id and trig.event_type == "Riots" and t1 in ARMED_TYPES and t2 in ARMED_TYPES:
+        # a crowd elsewhere in the report does not make a fight between two armed sides its riot
+        # ("troops fought militants in the village ... stone-throwers were hurt")
+        trig = rt("Battles", "Armed clash", "190", -10.0, "armed_sides")
+    if trig.id == "looting" and killed:
+        # property destroyed where someone was killed: ACLED codes the killing ("a man was burned
+        # with his car"), an Attack (not the "arson" trigger: arson with a casualty stays property)
+        trig = rt("Violence against civilians", "Attack", "180", -9.0, "killed")
     if trig.sub_event_type == "Abduction/forced disappearance" and killed:
         # someone killed in the same act: ACLED codes the killing, an Attack (in acled-dev no
         # abduction with a death is coded Abduction: 20 to 0)
@@ -421,10 +429,12 @@ def refine(trig: Trigger, a1: Actor | None, a2: Actor | None, country: str | Non
     crowd_kind = kind_for_event_type(trig.event_type)
     if crowd_kind:
         # the crowd belongs where the event is, unless the report gives its people's nationality
-        # ("Chinese tourists protested in Kathmandu": ACLED's Protesters (China))
-        own = a1.country if a1 is not None and a1.type in ("civilians", "protesters", "rioters") else None
-        crowd = generic_actor(crowd_kind, own or country or (a1.country if a1 else None), a1.text if a1 else None)
+        # ("Chinese tourists protested in Kathmandu": ACLED's Protesters (China)); the crowd may
+        # be the second party found ("border guards scuffled with Afghan migrants")
         crowds = ("protesters", "rioters", "civilians")
+        people = next((a for a in (a1, a2) if a is not None and a.type in crowds), None)
+        own = people.country if people is not None else None
+        crowd = generic_actor(crowd_kind, own or country or (a1.country if a1 else None), a1.text if a1 else None)
         if a1 is not None and a1.type in ("state_forces",) and (a2 is None or a2.type in crowds):
             # police dispersing protesters (workers, residents): the force is the other side
             a2 = a1

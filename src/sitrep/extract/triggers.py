@@ -104,6 +104,11 @@ def _word_ok(alts: frozenset, low: str, lem: str) -> bool:
     return False
 
 
+# A "*" does not reach past the end of a sentence ("... injured hundreds. Police ..." is no
+# "injure * police"): the words are matched over a whole paragraph.
+SENTENCE_ENDS = frozenset({".", "!", "?"})
+
+
 def _match_at(comp: list, lows: list[str], lems: list[str], i: int) -> int | None:
     """End index (exclusive, relative to the word lists) when `comp` matches from word i."""
     j, k, gap = i, 0, False
@@ -119,6 +124,8 @@ def _match_at(comp: list, lows: list[str], lems: list[str], i: int) -> int | Non
         for m in range(j, limit):
             if _word_ok(el, lows[m], lems[m]):
                 found = m
+                break
+            if lows[m] in SENTENCE_ENDS:
                 break
         if found is None:
             return None
@@ -169,7 +176,41 @@ def is_topic(doc, hit: Hit) -> bool:
             continue
         if tok.lemma_.lower() == "claim" and child.dep_ == "xcomp":
             return False    # "the rebels claimed to have ambushed a convoy": a claimed act, not a topic
+        if child.dep_ == "conj" and tok.pos_ == "VERB" and tok.lemma_.lower() in clause_words()["crowd_verbs"]:
+            continue        # "demonstrated and smashed shop windows": the crowd's two acts, not its topic
         if tok.lemma_.lower() in heads or tok.lower_ in heads:
+            return True
+        if tok.lemma_.lower() == "call" and any(c.lower_ == "for" for c in tok.children):
+            return True     # "calling for the arrest of ...", "called for the judiciary to arrest ...": a demand
+    return _claimed_by_relative(doc, hit)
+
+
+RELATIVES = frozenset({"who", "which", "that"})
+
+
+@functools.lru_cache(maxsize=1)
+def clause_words() -> dict[str, frozenset]:
+    """The word lists the clause rules read (triggers.yaml): crowd_verbs, claim_verbs, closures."""
+    data = lexicon.load("triggers.yaml")
+    return {k: frozenset(w.lower() for w in data[k]) for k in ("crowd_verbs", "claim_verbs", "closures")}
+
+
+def _claimed_by_relative(doc, hit: Hit) -> bool:
+    """"parents who claim their sons were abducted by X kept up their vigil": the act is what
+    the people named claim happened to them. The parser often hangs the claimed verb, not
+    the claim, on the main clause; read the words: a claim verb opening a relative clause
+    ("who claim", "who allege") a few words before the trigger, with no punctuation and no other
+    verb between ("parents who claim ... kept up their vigil": the vigil is theirs)."""
+    claims = clause_words()["claim_verbs"]
+    try:
+        first = doc[hit.start].sent.start
+    except ValueError:      # a Doc without sentence boundaries
+        first = 0
+    for i in range(hit.start - 1, max(first, hit.start - 9) - 1, -1):
+        tok = doc[i]
+        if tok.is_punct or (tok.pos_ == "VERB" and tok.lemma_.lower() not in claims):
+            return False
+        if tok.lemma_.lower() in claims and i > first and doc[i - 1].lower_ in RELATIVES:
             return True
     return False
 
@@ -178,6 +219,8 @@ def backgrounded(doc, hit: Hit) -> bool:
     """A trigger in a relative clause or used as a modifier ("activists who were detained",
     "the arrested president", "house arrest") describes background, not the reported act."""
     tok = doc[hit.head]
+    while hit.start <= tok.head.i < hit.end and tok.head.i != tok.i:
+        tok = tok.head      # "stone pelting": the phrase's own head ("pelting"), not its first word
     if tok.dep_ in ("amod", "compound") or (tok.dep_ in ("pobj", "dobj") and tok.head.dep_ == "compound"):
         return True
     for _ in range(2):
@@ -187,6 +230,54 @@ def backgrounded(doc, hit: Hit) -> bool:
             break
         tok = tok.head
     return False
+
+
+def crowds_own_act(doc, hit: Hit, trig: Trigger) -> bool:
+    """A riot told in words about the crowd is the event itself, not a side remark: "rioting
+    inmates", "police fired at demonstrators who threw stones" (an active relative clause;
+    a passive one says what was done to them, see told_of_someone)."""
+    if trig.event_type != "Riots":
+        return False
+    tok = doc[hit.head]
+    if tok.lower_ in ("rioting", "rioters", "rioter"):
+        return True     # (not "riot police")
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head      # "who had marched to the square and thrown stones"
+    # the act is the clause's own verb on a crowd named ("to deplore the attack" is about an
+    # act; "those who stole" names no crowd)
+    return tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN") and \
+        not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and not told_of_someone(doc, hit)
+
+
+def told_of_someone(doc, hit: Hit) -> bool:
+    """A trigger inside a passive relative or participial clause says what was done to someone
+    named ("relatives of a trader who was seized and shot by gunmen", "widows of men killed by
+    bombings", "students who had been jailed for throwing a petrol bomb"): it
+    describes those people, not the act reported. (An active one may be the crowd's own act:
+    "demonstrators who threw stones".)"""
+    tok = doc[hit.head]
+    for _ in range(6):
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head      # "abducted and killed": the clause is the first verb's
+        if tok.dep_ == "prep" and tok.lower_ not in ("by", "for"):
+            return False        # "(a scuffle) which was turned into clashes": the act, not its doer or cause
+        if tok.dep_ == "relcl":
+            return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+        if tok.dep_ == "acl":     # (a participle alone may be a misparsed past tense: "citizens built")
+            return any(c.dep_ in ("auxpass", "agent") for c in tok.children)
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def closed_by_no_one(doc, hit: Hit) -> bool:
+    """A closure told in the passive with no one doing it ("the crossing was shut down", "roads
+    were closed due to the curfew") is the authorities' measure, no protest ("traders shut down
+    the market" is one)."""
+    tok = doc[hit.head]
+    return tok.lemma_.lower() in clause_words()["closures"] and any(c.dep_ == "auxpass" for c in tok.children) and \
+        not any(c.dep_ == "agent" for c in tok.children)
 
 
 def resolve(hit: Hit, frames: set[str]) -> Trigger | None:
@@ -227,10 +318,14 @@ def usable(doc, h: Hit, hits: list[Hit], frames: set[str], short: bool = True) -
         return None
     if not trig.topic_ok and is_topic(doc, h):
         return None
+    if trig.event_type == "Protests" and closed_by_no_one(doc, h):
+        return None
     if subordinate(doc, h, hits):
         return None
-    if (trig is not h.trigger or trig.frame_only) and backgrounded(doc, h):
+    if (trig is not h.trigger or trig.frame_only) and backgrounded(doc, h) and not crowds_own_act(doc, h, trig):
         return None     # a frame-dependent reading needs the act itself, not a side remark
+    if "protest" in frames and trig.event_type != "Protests" and told_of_someone(doc, h):
+        return None     # a demonstration's report: what was done to its people is its cause
     return trig
 
 
@@ -264,6 +359,8 @@ def frames_in(hits: list[Hit], doc=None) -> set[str]:
     out = set()
     for h in hits:
         if h.trigger.frame and (doc is None or ((h.trigger.topic_ok or not is_topic(doc, h))
-                                                and not subordinate(doc, h, hits))):
+                                                and not subordinate(doc, h, hits)
+                                                and not (h.trigger.event_type == "Protests"
+                                                         and closed_by_no_one(doc, h)))):
             out.add(h.trigger.frame)
     return out
