@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from fuse_builders import (BALOCHISTAN, BLF, CIV_IRN, CONDEMN, IRAN, IRAN_GOV, ISK, JAA, KERMAN,
-                           PAK_GOV, PAKISTAN, RECALL, SISTAN, STRIKE, SUICIDE, cue, killed, mention)
+                           PAK_GOV, PAKISTAN, RECALL, SISTAN, SUICIDE, cue, killed, mention)
 
 from sitrep.fuse import fuse
 

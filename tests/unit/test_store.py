@@ -1,5 +1,3 @@
-import sqlite3
-
 import pytest
 
 from sitrep.models import Article, Document, Event, Actor, Range
