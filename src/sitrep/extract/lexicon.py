@@ -131,7 +131,7 @@ def validate(name: str, data: Any) -> None:
             _need(c.get("type") in ("retaliation_for", "response_to", "follows", "protest_at"), name,
                   f"link cue type {c.get('type')!r}")
             _need(isinstance(c.get("pattern"), str), name, "link cue pattern")
-        for key in ("say_verbs", "hedges", "negations", "plans", "qualified_things"):
+        for key in ("say_verbs", "hedges", "negations", "plans", "qualified_things", "place_offices"):
             _need(isinstance(data.get(key), list), name, f"{key} list")
         spans = data.get("history_spans") or {}
         _need(isinstance(data.get("topic_shifts"), list), name, "topic_shifts list")

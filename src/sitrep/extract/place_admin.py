@@ -21,7 +21,7 @@ from sitrep.models import Place
 # Words after a name that say which kind of place it is.
 AREA_WORDS = r"(?:city|town|village|villages|district|districts|area|neighbou?rhood|camp|county|municipality|" \
              r"province|state|region|governorate|department|sub-district|subdistrict|tehsil|upazila|" \
-             r"commune|locality|settlement|frontline|front|sector|LGA|rayon|oblast)"
+             r"commune|locality|settlement|parish|sub-county|subcounty|frontline|front|sector|LGA|rayon|oblast)"
 ADMIN1_WORDS = {"province", "state", "region", "governorate", "oblast"}
 
 # A full stop after a word of four letters or more, or after a figure, ends the sentence and a
@@ -76,6 +76,22 @@ def unit_countries(word: str | None) -> frozenset:
     """The countries that call a division `word` ("governorate" -> Yemen, Syria, ...); empty
     for a word every country uses or none."""
     return _admin_words().get((word or "").lower(), frozenset())
+
+
+@functools.lru_cache(maxsize=1)
+def _one_country_words():
+    words = {w: next(iter(isos)) for w, isos in _admin_words().items() if len(isos) == 1}
+    if not words:
+        return None, {}
+    return re.compile(r"\b(" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b", re.I), words
+
+
+def unit_country(text: str) -> str | None:
+    """The one country whose division words the text uses ("Lohajang Upazila", "Rafi LGA",
+    "Barangay Tagapo"), when it uses such words of one country only."""
+    rx, words = _one_country_words()
+    found = {words[m.group(1).lower()] for m in rx.finditer(text)} if rx else set()
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def unit_word(text: str, start: int, end: int) -> str | None:
@@ -149,7 +165,12 @@ def from_parenthesis(text: str, gaz, hint_iso, allowed) -> Place | None:
             continue
         if len(parts) == 1 and parts[0].isupper() and len(parts[0]) <= 5 and not gaz.is_curated_code(parts[0]):
             continue        # "Islamic State (IS)", "(AFP)": an acronym, not a province ("(UP)" is)
-        loc = re.sub(r"^(?:The|In|At|Near|On)\s+", "", m.group("loc"))
+        # "Lohajang Upazila (Munshiganj)": the town without the capitalised division word
+        loc = strip_area(re.sub(r"^(?:The|In|At|Near|On)\s+", "", m.group("loc")))
+        if " of " in loc and not gaz.lookup(loc, limit=1):
+            # "the Gendarmerie HQ of Issaguen (Hoceima)": the place an office is of
+            tail = loc.rsplit(" of ", 1)[1]
+            loc = tail if gaz.lookup(tail, limit=1) else loc
         iso = gaz.country_iso3(parts[-1], kinds=gaz.PLACE_KINDS)
         # "(Rafi LGA, Niger)": a division word only one country uses names the country
         units = frozenset().union(*(unit_countries(p.split()[-1]) for p in parts))
@@ -166,8 +187,15 @@ def from_parenthesis(text: str, gaz, hint_iso, allowed) -> Place | None:
         if iso and len(parts) > 1:          # "(Kandahar, Afghanistan)"
             parts = parts[:-1]
         a1_text = parts[-1]
-        a1 = _pick_admin1(gaz, a1_text, m.group("loc"), iso or hint_iso, strict=bool(iso))
         a2_text = strip_area(parts[0]) if len(parts) >= 2 else None
+        a1 = None
+        if len(parts) >= 2 and not iso and not _admin1_options(gaz, a1_text, hint_iso):
+            # a district named after its chief town ("Dambulla town (Dambulla, Matale
+            # district)"): that town's province, when it also holds the town in front
+            a1 = _town_province(gaz, strip_area(a1_text), loc, hint_iso)
+            if a1 is not None:
+                a2_text, a1_text = strip_area(a1_text), a1.admin1
+        a1 = a1 or _pick_admin1(gaz, a1_text, m.group("loc"), iso or hint_iso, strict=bool(iso))
         if a1 is None and len(parts) >= 2:
             a1 = admin1_of_district(gaz, strip_area(a1_text), iso or hint_iso)
             if a1 is not None:       # "(Diguel, Soum)": Soum is the district
@@ -179,6 +207,12 @@ def from_parenthesis(text: str, gaz, hint_iso, allowed) -> Place | None:
                     (hint_iso and a2_place.iso3 != hint_iso):
                 continue
             a2_text, a1 = parts[0], gaz.admin1(a2_place.admin1, a2_place.iso3)
+            own = {p.admin1 for p in gaz.lookup(loc, a2_place.iso3, limit=5)
+                   if p.iso3 == a2_place.iso3 and p.feature == "city" and p.admin1}
+            if a1 is not None and len(own) == 1 and a1.admin1 not in own:
+                # the district's province and the town's disagree (packaged data that predates
+                # a new division): the town's own is the finer record
+                a1 = gaz.admin1(next(iter(own)), a2_place.iso3) or a1
             if a1 is None:
                 continue
             a1_text = a1.admin1
@@ -228,8 +262,7 @@ def strip_area(name: str) -> str:
 def _pick_admin1(gaz, a1_text, loc, iso, strict) -> Place | None:
     """The province a bracket names, choosing among namesakes ("KN", "Punjab") the one that
     holds a place called `loc`, else the hinted country's, else one whose country has `loc`."""
-    options = gaz.lookup(a1_text, iso, features=("admin1",), codes=True, limit=8) or \
-        gaz.lookup(strip_area(a1_text), iso, features=("admin1",), codes=True, limit=8)
+    options = _admin1_options(gaz, a1_text, iso)
     if iso and strict:
         options = [o for o in options if o.iso3 == iso]
     if not options:
@@ -254,6 +287,22 @@ def _pick_admin1(gaz, a1_text, loc, iso, strict) -> Place | None:
         if any(p.iso3 == o.iso3 for p in locs):
             return o
     return options[0]
+
+
+def _admin1_options(gaz, a1_text: str, iso: str | None) -> list[Place]:
+    return gaz.lookup(a1_text, iso, features=("admin1",), codes=True, limit=8) or \
+        gaz.lookup(strip_area(a1_text), iso, features=("admin1",), codes=True, limit=8)
+
+
+def _town_province(gaz, name: str, loc: str, iso: str | None) -> Place | None:
+    """The province of a town called `name` that also holds a place called `loc` (one
+    province only), or None."""
+    provinces = {(t.iso3, t.admin1) for t in gaz.lookup(name, iso, features=("city",), limit=5) if t.admin1}
+    shared = provinces & {(p.iso3, p.admin1) for p in gaz.lookup(loc, iso, limit=10)}
+    if len(shared) != 1:
+        return None
+    (iso3, admin1), = shared
+    return gaz.admin1(admin1, iso3)
 
 
 def admin1_spelling(written: str | None, place: Place) -> str | None:

@@ -83,9 +83,11 @@ def mission_areas(text: str, gaz) -> list[Place]:
 _ARTICLE_COUNTRIES: tuple = (None, frozenset())
 
 
-def article_countries(doc, gaz) -> frozenset:
+def article_countries(doc, gaz, skip=frozenset()) -> frozenset:
     """Every country the article (this Doc) names, by name, capital or nationality word; not
-    one that only qualifies a thing ("the US dollar", "Afghan nationals": THING_AFTER)."""
+    one that only qualifies a thing ("the US dollar", "Afghan nationals": THING_AFTER), nor
+    an entity at the (start, end) character spans `skip` (words of a longer name: "Spain"
+    in "Port of Spain"; the same spans for every call with the same Doc)."""
     global _ARTICLE_COUNTRIES
     last = _ARTICLE_COUNTRIES
     if last[0] is doc:
@@ -93,6 +95,8 @@ def article_countries(doc, gaz) -> frozenset:
     out = set()
     text = doc.text
     for ent in doc.ents:
+        if (ent.start_char, ent.end_char) in skip:
+            continue
         if ent.label_ in ("GPE", "NORP") and not THING_AFTER.match(text, ent.end_char):
             kinds = ("demonym",) if ent.label_ == "NORP" else gaz.PLACE_KINDS
             iso = gaz.country_iso3(ent.text, kinds=kinds)

@@ -35,8 +35,14 @@ all those it does, needs a locative and a written name ("Bar" alone is not Monte
 
 Among namesakes the text's own context outranks population: a written province, a division
 word only some countries use ("Bolivar state", "Al Jawf governorate"), a mission's area (the
-OSCE SMM reports from Donetsk and Luhansk), a nationality word; a province name that is also a
-town in a country the sentence names pins nothing ("in Tripoli, Lebanon").
+OSCE SMM reports from Donetsk and Luhansk), a nationality word (it also picks between namesake
+provinces, "the Tunisian union in Beja", and vouches for its country's towns beside a country
+named elsewhere); a province name that is also a town in a country the sentence names pins
+nothing ("in Tripoli, Lebanon"). A part of a written place is read with it (place_parts.py):
+"the Shufat neighbourhood of Jerusalem" is the neighbourhood beside the city, whichever side of
+a line it lies on; "Zongo neighborhood in Cotonou" is not Congo's Zongo; "the Mayor of Tyr" is
+Tyr; "Tijuana Baja California" is a town and its province. Words of a longer name ("Spain" in
+"Port of Spain") vote for no country; a date or a people's word after "in"/"of" is no place.
 
 With no place in the sentence, the place of the nearest earlier sentence that has one stands
 in (carried_place: within EARLIER_CHARS, not against a country this sentence names), else the
@@ -51,18 +57,23 @@ from collections import Counter
 from sitrep.extract.place_admin import (AREA_WORDS, BORDER_PAIR, NOT_PLACES, _NAME, _replace,
                                         admin1_of_district, admin1_spelling, context_after,
                                         forces_demonym, from_parenthesis, prefer_units, shared_border,
-                                        unit_countries, unit_word, without_full_stop)
+                                        unit_countries, unit_country, unit_word, without_full_stop)
 from sitrep.extract.place_hints import (HYPHEN_MODIFIER, THING_AFTER, article_countries,
                                         demonym_countries, km, mission_areas, mission_countries)
+from sitrep.extract.place_parts import (OFFICES, PART_WORDS, beside, beside_town, called_town, known,
+                                        town_in_province, written_with_province)
 from sitrep.geocode import get_gazetteer
 from sitrep.geocode.names import key
 from sitrep.models import Place
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# entity labels that say a capitalised word after "in"/"of" is no place name
+NOT_PLACE_LABELS = {"DATE", "TIME"}
 LOC_PREPS = {"in", "at", "near", "into", "inside", "outside", "on", "across", "around", "within",
              "throughout", "towards", "toward", "along", "from", "between", "off"}
 PLACE_NOUNS = {"province", "provinces", "region", "city", "town", "village", "district", "state",
-               "governorate", "county", "area", "outskirts", "vicinity", "capital", "suburbs"}
+               "governorate", "county", "area", "outskirts", "vicinity", "capital", "suburbs",
+               "neighbourhood", "neighborhood", "camp", "suburb", "quarter"}
 NEAR_WORDS = {"near", "outside", "around", "nearby", "close", "vicinity", "outskirts"}
 TERRITORY_NOUNS = {"territory", "territories", "soil", "airspace", "waters"}
 SPECIFICITY = {"city": 3.0, "admin2": 2.5, "region": 2.0, "admin1": 2.0, "country": 1.0}
@@ -90,9 +101,12 @@ def article_country(doc) -> str | None:
         if iso:
             return iso
     votes: Counter = Counter()
+    inner = inner_spans(doc)
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS and ent.label_ != "NORP":
             continue
+        if (ent.start_char, ent.end_char) in inner:
+            continue        # "Port" and "Spain" inside "in Port of Spain": no vote of their own
         kinds = ("demonym",) if ent.label_ == "NORP" else gaz.PLACE_KINDS
         if THING_AFTER.match(full_text(doc), ent.end_char) or key(ent.text) in GENERIC_PLACE_WORDS:
             continue        # "the US dollar rate"; "Centre" is a province in a dozen countries
@@ -103,6 +117,28 @@ def article_country(doc) -> str | None:
         if iso:
             votes[iso] += 1
     return votes.most_common(1)[0][0] if votes else None
+
+
+_LAST_INNER: tuple = (None, frozenset())
+
+
+def inner_spans(doc) -> frozenset:
+    """(start, end) of the place entities that are words of a longer written name ("Port" and
+    "Spain" in "in Port of Spain"): _mentions' INNER, for the readers of a whole Doc."""
+    global _LAST_INNER
+    last = _LAST_INNER
+    if last[0] is doc:
+        return last[1]
+    sents = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
+    text = full_text(doc)
+    got = frozenset((m.start, m.end) for sent in sents for m in _mentions(sent, _gaz())
+                    if m.label == "INNER" and text[m.end:m.end + 2] not in ("'s", "’s"))   # "of Kenya's forces"
+    _LAST_INNER = (doc, got)
+    return got
+
+
+def _article_countries(doc, gaz) -> frozenset:
+    return article_countries(doc, gaz, inner_spans(doc))
 
 
 _LAST_TEXT: tuple = (None, "")
@@ -170,7 +206,7 @@ def event_place(sent, doc=None, article_country: str | None = None, earlier: boo
     allowed = set(countries_here) | {p.iso3 for p in admin1s.values()} | missions
     hint_iso = next(iter(allowed)) if len(allowed) == 1 else (
         article_country if article_country in allowed or not allowed else None)
-    if not allowed and (hint_iso is None or hint_iso not in article_countries(sent.doc, gaz)):
+    if not allowed and (hint_iso is None or hint_iso not in _article_countries(sent.doc, gaz)):
         # a nationality word is weaker evidence ("Colombian insignia" found in Venezuela):
         # it ranks namesakes but rules nothing out; it outranks an article country that the
         # article never names (one guessed from the very name in question: "Tripoli")
@@ -183,12 +219,18 @@ def event_place(sent, doc=None, article_country: str | None = None, earlier: boo
     area_hint = next(iter(admin1s.values())) if len({(p.iso3, p.admin1) for p in admin1s.values()}) == 1 else None
     areas = [area_hint] if area_hint is not None else ([] if admin1s else mission_areas(text, gaz))
     bound = area_hint is None and bool(areas)    # a mission's area: a namesake outside it is not it
+    # the countries a namesake may lie in: those the sentence names, and with them those it
+    # qualifies ("in Atakent town ..., demanding the Kazakh government ... in neighbouring
+    # Uzbekistan": Kazakhstan's Atakent); a nationality alone rules nothing out
+    vouched = allowed | set(demonyms) if allowed else allowed
     scored = []
     for order, m in enumerate(mentions):
-        cand = _resolve_mention(m, full_text(sent.doc), gaz, hint_iso, allowed, areas, bound)
+        cand = _resolve_mention(m, full_text(sent.doc), gaz, hint_iso, vouched, areas, bound)
         if cand is None:
             continue
-        score = SPECIFICITY.get(cand.feature, 1.0) + _syntax_score(m, sent.doc) - 0.3 * order
+        # a town the gazetteer lacks, placed at its province's seat, is no finer than the province
+        feature = "admin1" if cand.feature == "city" and cand.geo_precision == 3 else cand.feature
+        score = SPECIFICITY.get(feature, 1.0) + _syntax_score(m, sent.doc) - 0.3 * order
         if context_after(full_text(sent.doc), m.end)[0]:
             score += 1.0    # "X, Y state": the writer placed X for us
         if m.label == "INNER":
@@ -205,6 +247,7 @@ def event_place(sent, doc=None, article_country: str | None = None, earlier: boo
             continue        # "Tehran condemned", "warned Tehran": the government, not the city
         scored.append((score, -order, m, cand, False))
     if scored:
+        scored = written_with_province(scored)
         scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
         _, _, m, cand, _ = scored[0]
         if cand.feature == "country":
@@ -224,7 +267,7 @@ def event_place(sent, doc=None, article_country: str | None = None, earlier: boo
     for iso in (countries_here[0] if len(countries_here) == 1 else None,
                 hint_iso if allowed else None, forces_demonym(sent, gaz) if BORDER_PAIR.search(text) else None,
                 hint_iso, article_country, next(iter(allowed)) if len(allowed) == 1 else None,
-                *demonyms[:1]):
+                *demonyms[:1], unit_country(text)):
         if iso:
             return gaz.country_place(iso)
     return None
@@ -280,16 +323,30 @@ def _mentions(sent, gaz) -> list[_Mention]:
     out = [_Mention(e.start_char, e.end_char, re.sub(r"^(?:the|The)\s+", "", e.text), e.label_, e)
            for e in sent.ents if e.label_ in PLACE_LABELS and key(e.text) not in NOT_PLACES]
     covered = [(m.start, m.end) for m in out]
+    # "during the month of Ramadan": a time, not a place; "in the Arab towns": a people's word
+    # before a noun (the tagger calls many a small town NORP too: "rallied in Thessaloniki")
+    not_places = [(e.start_char, e.end_char) for e in sent.ents if e.label_ in NOT_PLACE_LABELS or (
+        e.label_ == "NORP" and e.end < len(sent.doc) and sent.doc[e.end].pos_ == "NOUN"
+        and not re.fullmatch(AREA_WORDS, sent.doc[e.end].text, flags=re.I))]
     whole, base = full_text(sent.doc), sent.start_char
     sent_text = whole[base:sent.end_char]     # = sent.text, without rebuilding it from its tokens
     for rx in AFTER_PREP.finditer(sent_text):
         group = "name" if rx.group("name") else "name2"
         s, e = base + rx.start(group), base + rx.end(group)
         name = without_full_stop(rx.group(group))
+        if " of " in name and name.split(" of ")[0].lower() in OFFICES and not known(name, gaz):
+            # "the house of the Mayor of Tyr", "the Governor of X": the place an office serves
+            tail = name.split(" of ", 1)[1]
+            s, name = s + len(name) - len(tail), tail
         if key(name) in NOT_PLACES or gaz.country_iso3(name, kinds=("demonym",)):
             continue        # "in the Pakistani province of ...": a nationality, not a name
+        if any(ns <= s and s + len(name) <= ne for ns, ne in not_places):
+            continue
         inside = [m for m in out if s <= m.start and m.end <= s + len(name) and (m.end - m.start) < len(name)]
         overlapping = sum(1 for cs, ce in covered if s < ce and cs < e)
+        if len(inside) == 2 and " ".join(m.text for m in inside) == name and not known(name, gaz) and \
+                town_in_province(inside[0].text, inside[1].text, gaz):
+            continue        # "in Tijuana Baja California": a town and its province without a comma
         if inside and len(inside) == overlapping and "'s " not in name and "’s " not in name:
             # "Ras al Ain", "Mali Zvornik", "Nahri Saraj": a longer written name around the
             # ruler's "Ain"/"Mali"/"Saraj"; inner entities stay only as weak fallbacks
@@ -374,7 +431,12 @@ def _anchors(mentions, gaz, article_iso, doc_text="", demonyms=()) -> tuple[list
         if any(p.iso3 in context and p.iso3 not in {o.iso3 for o in options}
                for p in gaz.lookup(m.text, limit=10)):
             continue
-        if article_iso and options[0].iso3 == article_iso:
+        named = [o for o in options if o.iso3 in context]
+        if len({o.iso3 for o in options}) > 1 and len({o.iso3 for o in named}) == 1:
+            # namesake provinces, one in a country the sentence names or qualifies ("the
+            # Tunisian union in Beja": Tunisia's Beja, not Portugal's)
+            admin1s[m.text] = named[0]
+        elif article_iso and options[0].iso3 == article_iso:
             admin1s[m.text] = options[0]
         elif len({o.iso3 for o in options}) == 1:
             admin1s[m.text] = options[0]
@@ -388,6 +450,9 @@ def _resolve_mention(m, doc_text, gaz, hint_iso, allowed, areas=(), bound=False)
     if iso:
         return gaz.country_place(iso, text=m.text)
     admin_hint, kind = context_after(doc_text, m.end)
+    # "Zongo neighborhood in Cotonou", "San Cristobal, Bogota": a part of the town written
+    # after it ("Myrzakent town of Turkistan region": a town of a province, read below)
+    part_of = admin_hint if kind is None or kind in PART_WORDS else None
     name = re.sub(r"\s+" + AREA_WORDS + r"$", "", m.text, flags=re.I) or m.text
     a1 = None
     if admin_hint and key(admin_hint) in GENERIC_PLACE_WORDS and not hint_iso:
@@ -406,6 +471,10 @@ def _resolve_mention(m, doc_text, gaz, hint_iso, allowed, areas=(), bound=False)
             a1 = admin1_of_district(gaz, admin_hint, hint_iso)
             if a1 is None:      # "Tillabery" for "Tillaberi"
                 a1 = gaz.fuzzy_admin1(admin_hint, hint_iso)
+                if a1 is None and hint_iso and hint_iso not in allowed:
+                    # the hint was only the article's guess (often from this very name:
+                    # "Rukban camp in Rural Damascus" is not Jordan's Rukban)
+                    a1 = gaz.fuzzy_admin1(admin_hint)
                 admin_hint = admin_hint if a1 else None
             else:
                 admin_hint = a1.admin1
@@ -430,14 +499,21 @@ def _resolve_mention(m, doc_text, gaz, hint_iso, allowed, areas=(), bound=False)
     found = everywhere
     if allowed:
         found = [p for p in found if p.iso3 in allowed or (a1 is not None and p.iso3 == a1.iso3)]
-        if not found and m.label not in ("REGEX", "INNER") and everywhere and \
+        if not found and m.label not in ("REGEX", "INNER") and everywhere and not areas and \
                 everywhere[0].feature == "city" and _population_ok(gaz, everywhere[0], 40_000):
             # a well-known town abroad beats the country merely mentioned ("in Zahle ...
-            # people who came from Syria")
+            # people who came from Syria"), not a province written with it ("near Karama in
+            # eastern Ar-Raqqa countryside" is no Calama, Chile)
             found = everywhere[:1]
     elif m.label == "REGEX":
         # with no country in sight a capitalised word after "in" must be a real town
         found = [p for p in found if p.feature != "city" or _population_ok(gaz, p)]
+    if a1 is not None and not any(p.admin1 == a1.admin1 for p in found):
+        # "the Shufat neighbourhood of Jerusalem": a namesake beside the written place is
+        # that part of it, whichever side of a line it lies on
+        by = next((p for p in everywhere if p.feature == "city" and beside(p, a1)), None)
+        if by is not None:
+            return by
     if a1 is not None and not any(p.admin1 == a1.admin1 for p in found):
         # a town the gazetteer lacks (or only knows elsewhere), in a province it knows: a
         # close spelling there ("Quamishli"), else the province's capital stands in for it
@@ -447,7 +523,7 @@ def _resolve_mention(m, doc_text, gaz, hint_iso, allowed, areas=(), bound=False)
         return Place(name=name, country=gaz.country_name(a1.iso3), iso3=a1.iso3,
                      admin1=admin1_spelling(admin_hint, a1), latitude=a1.latitude,
                      longitude=a1.longitude, geo_precision=3, feature="city", text=m.text)
-    if not found and not everywhere and a1 is None and len(name) >= 6:
+    if not found and not everywhere and a1 is None and len(name) >= 6 and not called_town(m, doc_text):
         # "Nabatiyeh" for the gazetteer's "Nabatiye": a close spelling of a province
         near = gaz.fuzzy_admin1(name, hint_iso)
         if near is not None and (not allowed or near.iso3 in allowed):
@@ -455,7 +531,9 @@ def _resolve_mention(m, doc_text, gaz, hint_iso, allowed, areas=(), bound=False)
     if not found:
         return None
     top = found[0]
-    if not allowed and hint_iso and top.iso3 != hint_iso and top.feature == "city" \
+    if a1 is None and part_of and not beside_town(top, part_of, gaz, hint_iso):
+        return None     # "Zongo neighborhood in Cotonou": not Congo's Zongo
+    if not allowed and hint_iso and top.iso3 != hint_iso and top.feature == "city" and a1 is None \
             and not _population_ok(gaz, top, 40_000):
         return None     # a village abroad that shares a name ("Bajwa") in an article about elsewhere
     if a1 is not None and top.iso3 == a1.iso3 and top.admin1 != a1.admin1:
@@ -590,7 +668,7 @@ def _far_afield(cand, m, sent, gaz, named_here, article_iso) -> bool:
     sentence names outright (a province name alone does not vouch for its country: "Gaza")."""
     if cand.iso3 in named_here or cand.feature == "country" or cand.latitude is None:
         return False
-    named = set(article_countries(sent.doc, gaz))
+    named = set(_article_countries(sent.doc, gaz))
     if not named or cand.iso3 in named or context_after(full_text(sent.doc), m.end)[0]:
         return False        # no country named at all, or "X, Y state" placed it for us
     if article_iso:

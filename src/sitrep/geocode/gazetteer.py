@@ -73,6 +73,25 @@ def _common(counts: dict[str, int], other: str) -> int:
     return matches
 
 
+# The Arabic article as names are written in Latin letters: "al"/"el", and assimilated before
+# the sun letters ("ash Shaddadah", "ar Raqqa", "as Sweida", "ad Dana").
+ARTICLES = ("al", "el", "ad", "adh", "an", "ar", "as", "ash", "at", "ath", "az")
+
+
+def article_variants(k: str) -> list[str]:
+    """Other keys for an Arabic name key: with "al", with the article assimilated to its
+    first letter ("shaddadah" -> "al shaddadah", "ash shaddadah"), another form of the article
+    it has ("al shaddadah" -> "ash shaddadah"). Never the name without its article: "El Mina"
+    is no "Mina"."""
+    first, _, rest = k.partition(" ")
+    if first in ARTICLES and rest:
+        return [v for v in article_variants(rest) if v != k]
+    if len(k) < 4 or not k[0].isalpha():
+        return []
+    sun = next((d for d in ("sh", "th", "dh") if k.startswith(d)), k[0] if k[0] in "tdrzsn" else None)
+    return [f"al {k}"] + ([f"a{sun} {k}"] if sun else [])
+
+
 class Gazetteer:
     def __init__(self, path: str | os.PathLike):
         self.path = Path(path)
@@ -135,7 +154,10 @@ class Gazetteer:
             kinds = tuple(x for x in kinds if x not in ("code", "abbrev"))   # "us", "pak" are words
         rows = self._con.execute("SELECT iso3, kind FROM country_names WHERE key = ?", (k,)).fetchall()
         if not rows and k.endswith("s") and "demonym" in kinds:
-            rows = self._con.execute("SELECT iso3, kind FROM country_names WHERE key = ?", (k[:-1],)).fetchall()
+            # a plural nationality ("Afghans"); only a nationality: "Congos" is no plural of
+            # the country "Congo" (a neighbourhood of Macapa, Brazil)
+            rows = [r for r in self._con.execute("SELECT iso3, kind FROM country_names WHERE key = ?",
+                                                 (k[:-1],)).fetchall() if r[1] == "demonym"]
         rows = sorted((r for r in rows if r[1] in kinds), key=lambda r: self._KIND_RANK.get(r[1], 9))
         if rows:
             return rows[0][0]
@@ -178,11 +200,15 @@ class Gazetteer:
         k = key(name)
         if not k:
             return []
-        rows = self._con.execute(
-            "SELECT p.pid, p.geonameid, p.name, p.iso3, p.admin1, p.admin2, p.lat, p.lon,"
-            " p.population, p.feature, p.source, MAX(n.is_primary)"
-            " FROM names n JOIN places p ON p.pid = n.pid WHERE n.key = ? AND n.is_primary >= ?"
-            " GROUP BY p.pid", (k, -1 if codes else 0)).fetchall()
+        rows = self._rows(k, codes)
+        towns = features is None or "city" in features
+        for other in ([] if rows or codes or not towns else article_variants(k)):
+            # "Qamishli" for the gazetteer's "Al Qamishli", "Al Shaddadah" for "Ash Shaddadah":
+            # Arabic names are written with and without the article; an alternate spelling.
+            # (Towns only: provinces have their curated spellings and fuzzy_admin1.)
+            rows = [(*row[:-1], 0) for row in self._rows(other, codes)]
+            if rows:
+                break
         a1key = key(admin1) if admin1 else ""
         scored = []
         for row in rows:
@@ -200,6 +226,13 @@ class Gazetteer:
             scored.append((score, -pid, row))
         scored.sort(reverse=True)
         return [self._place(row, name) for _, _, row in scored[:limit]]
+
+    def _rows(self, k: str, codes: bool) -> list[tuple]:
+        return self._con.execute(
+            "SELECT p.pid, p.geonameid, p.name, p.iso3, p.admin1, p.admin2, p.lat, p.lon,"
+            " p.population, p.feature, p.source, MAX(n.is_primary)"
+            " FROM names n JOIN places p ON p.pid = n.pid WHERE n.key = ? AND n.is_primary >= ?"
+            " GROUP BY p.pid", (k, -1 if codes else 0)).fetchall()
 
     def best(self, name: str | None, country_iso3: str | None = None, admin1: str | None = None,
              features: tuple[str, ...] | None = None) -> Place | None:
