@@ -8,6 +8,14 @@ import shutil
 import subprocess
 
 import pytest
+from hypothesis import settings
+
+# Property tests draw the same examples on every run ("make test" passes or fails because of
+# the code, never because of the draw); `pytest --hypothesis-profile explore` draws new ones,
+# more of them, for hunting bugs. A failure found that way becomes a plain test of its own.
+settings.register_profile("default", derandomize=True, print_blob=True)
+settings.register_profile("explore", derandomize=False, max_examples=1000)
+settings.load_profile("default")
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 SHARED = pathlib.Path(os.environ.get("SITREP_SHARED", ROOT.parent / "shared"))
