@@ -479,8 +479,13 @@ _CLAIMS = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:\w+\s+){0,2}?(?:responsibility|
 
 def claimed_by(text: str, country: str | None) -> Actor | None:
     """The named armed group (not a state's force) that a report says claimed the act, else None."""
+    return _group_where(_CLAIMS, text, country)
+
+
+def _group_where(rx: re.Pattern, text: str, country: str | None) -> Actor | None:
+    """The named armed group of the first sentence of `text` that `rx` finds words for."""
     for sent in re.split(r"(?<=[.;])\s+", text):
-        if _CLAIMS.search(sent):
+        if rx.search(sent):
             group = claimant(sent, country)
             if group is not None:
                 return group
@@ -495,12 +500,7 @@ _SUSPECTS = re.compile(r"\b(?:believ\w*|suspect(?:s|ed)?\s+(?:that|to\s+be|of)|p
 
 def suspected_by(text: str, country: str | None) -> Actor | None:
     """The named armed group a report says is held or believed responsible, else None."""
-    for sent in re.split(r"(?<=[.;])\s+", text):
-        if _SUSPECTS.search(sent):
-            group = claimant(sent, country)
-            if group is not None:
-                return group
-    return None
+    return _group_where(_SUSPECTS, text, country)
 
 
 _BOTH_SIDES = re.compile(r"(?:two|both|rival)\b", re.I)
