@@ -143,7 +143,7 @@ class Mention:
     fatalities: Figure | None = None
     injuries: Figure | None = None
     attributed_to: str | None = None    # who makes the claim ("Iranian media")
-    modality: str = "asserted"          # asserted, denied, hypothetical, planned, question
+    modality: str = "asserted"          # asserted, denied, alleged, hypothetical, planned, question
     links: tuple[LinkCue, ...] = ()
     outlet: str | None = None
     published: str | None = None
@@ -186,7 +186,7 @@ class Claim:
     injuries: Figure | None = None
     start: int = 0
     end: int = 0
-    modality: str = "asserted"  # asserted or denied (a denial is a claim too)
+    modality: str = "asserted"  # asserted, denied or alleged (a denial, an accusation are claims too)
     copies: tuple[Copy, ...] = ()   # where the same report also appeared (not independent)
 
 

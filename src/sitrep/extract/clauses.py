@@ -10,6 +10,7 @@ import re
 
 from sitrep.extract.actors import ARMED_TYPES, dated, entity_country, find_actors, generic_actor
 from sitrep.extract.links import link_cues
+from sitrep.extract.modality import ALLEGED, ASSERTED
 from sitrep.extract.numbers import find_counts
 from sitrep.extract.triggers import best_hit, frames_in, resolve, subordinate, usable
 from sitrep.extract.kinds import FALLBACK, VIOLENT
@@ -196,6 +197,7 @@ def _split(doc, sent, hits, frames, hit, trig):
 
 
 BLAME_PREPS = {"for", "of", "over"}
+ACCUSE = "112"      # CAMEO "accuse" (blame, allege); "111" condemns an act taken as fact
 
 
 def _blamed_act(doc, sent, hits, frames, hit, trig, country):
@@ -252,11 +254,14 @@ def _named_actor(span, country):
     return None
 
 
-def _blamed_fix(m: Mention, actor, act_text: str = "") -> Mention:
+def _blamed_fix(m: Mention, actor, act_text: str = "", accused: bool = False) -> Mention:
     """The blamed act: its doer is the one blamed; its day is not the day of the blame unless
     the act's own words date it; and a country it was given from outside its own words (the
     accused capital in "accused Islamabad of killing civilians", or the article's country) does
-    not place it, nor its unnamed victims: the act may have happened anywhere."""
+    not place it, nor its unnamed victims: the act may have happened anywhere. `accused`: the
+    act is only the content of an accusation ("accused X of V-ing", "blamed X for"), not of a
+    condemnation that takes it as fact ("condemned X for the strike"): it is alleged, a claim
+    about an event told elsewhere that may join that event but is none of its own."""
     date, precision = m.date, m.date_precision
     if m.date_text is None and date and len(date) == 10:
         date, precision = date[:7], 3
@@ -266,8 +271,9 @@ def _blamed_fix(m: Mention, actor, act_text: str = "") -> Mention:
         place = None
         if a2 is not None and a2.type == "civilians" and a2.actor_id is None:
             a2 = generic_actor("civilians", None, a2.text)
+    modality = ALLEGED if accused and m.modality == ASSERTED else m.modality
     return dataclasses.replace(m, actor1=dated(actor, date), actor2=a2, date=date, date_precision=precision,
-                               place=place)
+                               place=place, modality=modality)
 
 
 def _loose_best(doc, cand, hits, frames):

@@ -33,12 +33,12 @@ from sitrep.extract.triggers import best_hit, find_hits, frames_in
 from sitrep.models import Actor, Mention
 from sitrep.extract.kinds import (ARMED_WORDS, CASUALTY_WORDS, FIREARMS, FALLBACK_DEATH, SUMMARY_MAX_CHARS,
                                   VIOLENT, arrest_is_protest_cause, fallback_for)
-from sitrep.extract.clauses import (SEQUENCE_CUES, _back_reference, _blamed_act, _blamed_fix, _came_after,
+from sitrep.extract.clauses import (ACCUSE, SEQUENCE_CUES, _back_reference, _blamed_act, _blamed_fix, _came_after,
                                     _claimed, _coordinated, _hroot, _per_country, _sequence, _split)
 from sitrep.extract.roles import (ENUMERATED, PART_OF_SET, _actors, _article_country, _date, _definite,
                                   _first_person, _names_country, _names_place, _no_threat, _old, _place,
                                   _pluperfect, _unnamed_doer, _home, _day_of_told_act, frontline, _priority,
-                                  _reporter, _when, refine, unnamed_sides)
+                                  _reporter, _told_doer, _when, refine, unnamed_sides)
 
 log = logging.getLogger(__name__)
 
@@ -206,7 +206,7 @@ class Extractor:
             if m is None:
                 continue
             if blamed is not None and xscope is blamed[1]:
-                m = _blamed_fix(m, blamed[4], xscope.text)
+                m = _blamed_fix(m, blamed[4], xscope.text, accused=blamed[6].cameo == ACCUSE)
             if main is not None and split is not None and xscope is split[1]:
                 m, main = _sequence(main, m, split[0], xscope)
                 out[0] = main
@@ -254,6 +254,8 @@ class Extractor:
                                 else _home(sent, here, country), victims)
         if not summary and a1 is not None and _reporter(doc, hit, a1):
             a1 = None       # "the army confirmed the attack": who tells of it did not do it
+        if not summary and a1 is None and earlier:
+            a1 = _told_doer(doc, hit, earlier, article.article_id, trig.event_type)
         if not summary:
             a1, a2 = _first_person(a1, sent), _first_person(a2, sent)
             if place is not None and a1 is not None and place.text and a1.text and \

@@ -10,6 +10,9 @@ import re
 from sitrep.extract import lexicon
 
 ASSERTED, DENIED, HYPOTHETICAL, PLANNED, QUESTION = "asserted", "denied", "hypothetical", "planned", "question"
+# the act one side accuses another of ("accused Islamabad of killing civilians"): a claim about
+# an event, not a report of one; it may join the event it is about but stands as none alone
+ALLEGED = "alleged"
 WINDOW = 4      # tokens before the trigger inspected for cue words: "did not attack", "might welcome"
 
 

@@ -588,14 +588,15 @@ def _syntax_score(m, doc) -> float:
 SAY_LEMMAS = {"say", "tell", "report", "claim", "add", "state", "announce", "confirm", "quote"}
 
 
-def _in_speaker(span, passive: bool = True) -> bool:
+def _in_speaker(span, passive: bool = True, reporting: bool = False) -> bool:
     """Whether a name sits in the subject of a verb of saying ("an official in X said");
-    `passive=False` leaves out "the attacks in X are said to have killed" (the reported event)."""
+    `passive=False` leaves out "the attacks in X are said to have killed" (the reported event);
+    `reporting`: the verb must govern a clause (what was said)."""
     tok = span.root
     subjects = ("nsubj", "nsubjpass") if passive else ("nsubj",)
     for _ in range(6):
         if tok.dep_ in subjects and tok.head.lemma_.lower() in SAY_LEMMAS:
-            return True
+            return not reporting or any(c.dep_ == "ccomp" for c in tok.head.children)
         if tok.head is tok:
             return False
         tok = tok.head
@@ -621,6 +622,16 @@ HAILING = re.compile(r"(?:\bhail(?:s|ed|ing)?\s+from|\boriginally\s+from|\bwho\s
                      r"from)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}$", re.I)
 
 
+def the_speaker(span, reporting: bool = False) -> bool:
+    """A name that only says who speaks: the subject of a verb of saying or its modifiers
+    ("Pakistan said its strikes ...", "officials in Quetta said"), not a local authority's own
+    name ("Aydin Governorship announced"). It is no evidence of where the act happened.
+    `reporting`: only the speaker of a reported clause ("X said [its strikes hit ...]"), not one
+    whose verb takes the act as its object ("X confirmed the attack": X's own part in it)."""
+    return _in_speaker(span, passive=False, reporting=reporting) and not (
+        span.root.dep_ in ("compound", "nmod", "amod") and span.root.head.lower_ in INSTITUTION_WORDS)
+
+
 def _not_the_scene(m, sent, cand) -> bool:
     """Names that say who speaks or who the victims were, not where it happened: the
     subject of a verb of saying and its modifiers ("officials in Quetta said", "a spokesman
@@ -635,9 +646,8 @@ def _not_the_scene(m, sent, cand) -> bool:
     span = m.ent if m.ent is not None else doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
-    if _in_speaker(span, passive=False) and not (span.root.dep_ in ("compound", "nmod", "amod") and
-                                                 span.root.head.lower_ in INSTITUTION_WORDS):
-        return True     # ("Aydin Governorship announced": a local authority's name, only ranked down)
+    if the_speaker(span):
+        return True
     # after a closing quote, in a clause of saying: '"...," a police official in Karachi said.'
     lead = text[sent.start_char:m.start]
     q = max(lead.rfind("”"), lead.rfind('"'))

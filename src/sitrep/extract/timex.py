@@ -406,8 +406,10 @@ def event_date(sent, anchor: dt.date | None, previous=None,
     if isinstance(anchor, dt.datetime):
         anchor = anchor.date()
     exprs = parse_date_text(text, anchor, previous, approx)
-    for expr in exprs:
+    for k, expr in enumerate(exprs):
         if not expr.background and expr.value:
+            if _day_of_saying(text, expr, exprs[k + 1:], trigger_at):
+                continue
             if expr.kind == "rel_prev" and trigger_at is not None and trigger_at >= expr.end and \
                     re.search(r"\bafter\b", expr.text, re.I) and expr.precision == 1:
                 # "(it came) a day after Iran launched attacks": the act named after the
@@ -431,6 +433,22 @@ def event_date(sent, anchor: dt.date | None, previous=None,
     if approx is not None:
         return approx.isoformat()[:7], 3, None
     return None, 1, None
+
+
+# "Pakistan said on Wednesday that ...", "told reporters on Friday": the words right before a
+# day that make it the day of the statement
+SAID_ON = re.compile(r"\b(?:said|says|announced|stated|confirmed|reported|added|told\s+(?:\w+\s+){0,2}?\w+)"
+                     r"\s*,?\s*$", re.I)
+
+
+def _day_of_saying(text: str, expr: TimeExpr, later: list[TimeExpr], trigger_at: int | None) -> bool:
+    """The day a source spoke, not the day of the act it tells of ("Pakistan said on Wednesday
+    that two children died when Iran fired missiles late on Tuesday"): the expression follows a
+    verb of saying, the act comes after it, and a later expression at least as precise dates
+    the act."""
+    if trigger_at is None or trigger_at < expr.end or not SAID_ON.search(text[:expr.start]):
+        return False
+    return any(not e.background and e.value and e.precision <= expr.precision for e in later)
 
 
 def shifts_topic(text: str) -> bool:

@@ -343,7 +343,7 @@ class Features:
     areas: frozenset[str]       # admin units it names that the gazetteer did not place
     actors: tuple[Actor, ...]   # actor1, actor2, associated (non-empty names)
     trigger_words: frozenset[str]
-    usable: bool                # asserted or denied: takes part in fusion (plans, questions do not)
+    usable: bool                # asserted, denied or alleged: takes part in fusion (plans, questions do not)
 
     @property
     def violent(self) -> bool:
@@ -389,4 +389,4 @@ class Features:
                    country=country, level=place_level(place), spot=spot(place), town=town(place),
                    counts=(count(m.fatalities), count(m.injuries)),
                    names=names, areas=areas, actors=actors,
-                   trigger_words=trigger, usable=m.modality in ("asserted", "denied"))
+                   trigger_words=trigger, usable=m.modality in ("asserted", "denied", "alleged"))
