@@ -4,7 +4,8 @@ Contract used by sitrep.pipeline:
     Extractor(settings).extract(articles) -> dict[article_id, list[Mention]]
 
 Modules: candidates (cheap pre-filter), triggers (event types, CAMEO), actors (registry, general
-patterns, roles), numbers (killed/injured), attribution, modality, links (cues), timex and
+patterns, roles; with communities, factions and nationality for militias named after a community,
+groups' factions and forces named by nationality), numbers (killed/injured), attribution, modality, links (cues), timex and
 places (dates and locations), core (the Extractor that joins them). Knowledge is in
 sitrep/data/*.yaml (lexicon.py loads and validates it)."""
 from __future__ import annotations

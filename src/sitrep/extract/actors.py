@@ -345,8 +345,6 @@ _AIRCRAFT = {"jet", "warplane", "fighter jet", "military aircraft", "helicopter"
 _UNKNOWN_AIR = Actor(name="Unidentified Military Forces", country=None, type="state_forces")
 _OF_PAIR = re.compile(r"^\s+of\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+and\s+(?:the\s+)?"
                       r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
-# "Turkish and Russian forces": the first demonym shares the head
-_DEMONYM_PAIR = re.compile(r"\b([A-Z][a-z]+)\s+and\s+$")
 _NEAR_LEFT = re.compile(r"([\w'’-]+(?:\s+[\w'’-]+)?)\s+(?:[\w'’-]+\s+){0,2}$")
 _NEAR_RIGHT = re.compile(r"^\s+(?:of|from)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})")
 
@@ -380,7 +378,10 @@ def find_actors(text: str, default_country: str | None = None) -> list[ActorHit]
     """Every actor named in `text`: registry names first, then general descriptions not inside
     a registry name. Generic actors take the nearby country, else `default_country`."""
     by_alias, acronyms, alias_re, acr_re, generic, head_kind, head_re, _ = _registry()
-    hits = _registry_hits(text, by_alias, acronyms, alias_re, acr_re)
+    from sitrep.extract.factions import faction_hits     # (it builds on this module)
+    hits = faction_hits(text)
+    hits += [h for h in _registry_hits(text, by_alias, acronyms, alias_re, acr_re)
+             if not any(f.start <= h.start < f.end for f in hits)]
     taken = [(h.start, h.end) for h in hits]
     if default_country in _local_aliases():
         # words naming an actor only in this country, where no registry name covers them
@@ -424,8 +425,9 @@ def find_actors(text: str, default_country: str | None = None) -> list[ActorHit]
             s2, e2 = m.end() + pair.start(2), m.end() + pair.end(2)
             hits.append(ActorHit(generic_actor(kind, other, text[s2:e2]), s2, e2, kind, True))
     hits = [_with_qualifier(text, h, head_kind) for h in hits]
-    hits += _after_nationality(text, [(h.start, h.end) for h in hits])
-    hits += _shared_head(text, hits)
+    from sitrep.extract.nationality import after_nationality, shared_head    # (it builds on this module)
+    hits += after_nationality(text, [(h.start, h.end) for h in hits])
+    hits += shared_head(text, hits)
     hits.sort(key=lambda h: h.start)
     # "a chief police officer": of two generic words in a row the last is the head; but the
     # chief, leader or commander of a body belongs to it ("army chief", "police commander")
@@ -436,7 +438,17 @@ def find_actors(text: str, default_country: str | None = None) -> list[ActorHit]
             and not (h.generic and i > 0 and (_role_of_body(hits[i - 1], h, text) or not hits[i - 1].generic)
                      and not text[hits[i - 1].end:h.start].strip())]
     # (and "Taliban militants", "JNIM fighters": the generic word is the named group's own)
+    hits = [h for i, h in enumerate(hits) if not _of_named(text, h, hits[i + 1] if i + 1 < len(hits) else None)]
     return _dedupe(hits)
+
+
+# "gunmen of Los Viagras", "fighters from the FDLR": the unnamed armed are the named group's
+_OF_NAMED = re.compile(r"\s+(?:of|from|belonging\s+to|loyal\s+to)\s+(?:the\s+)?$")
+
+
+def _of_named(text: str, h: ActorHit, nxt: ActorHit | None) -> bool:
+    return h.generic and h.kind in ("unidentified", "communal") and nxt is not None and not nxt.generic \
+        and nxt.actor.type in ARMED_TYPES and bool(_OF_NAMED.fullmatch(text[h.end:nxt.start]))
 
 
 def _with_qualifier(text: str, h: ActorHit, head_kind: dict) -> ActorHit:
@@ -449,57 +461,6 @@ def _with_qualifier(text: str, h: ActorHit, head_kind: dict) -> ActorHit:
     if head_kind.get(word) != "civilians" and head_kind.get(word.rstrip("s")) != "civilians":
         return h
     return replace(h, actor=replace(h.actor, text=f"{m.group(1)} {h.actor.text}"))
-
-
-@functools.lru_cache(maxsize=1)
-def _nationality_heads() -> tuple[re.Pattern, dict] | None:
-    generic = lexicon.load("actors.yaml").get("generic") or {}
-    kinds = {w.lower(): kind for kind, g in generic.items() for w in g.get("after_nationality") or ()}
-    if not kinds:
-        return None
-    words = sorted(kinds, key=len, reverse=True)
-    return re.compile(r"\b([A-Z][a-z]+)\s+(" + "|".join(re.escape(w) for w in words) + r")(?![\w-])"), kinds
-
-
-def _after_nationality(text: str, taken: list[tuple[int, int]]) -> list[ActorHit]:
-    """"Israeli artillery", "a Russian patrol": a state's force named by its arms or units after
-    its nationality (data: generic `after_nationality`)."""
-    table = _nationality_heads()
-    if table is None:
-        return []
-    rx, kinds = table
-    out = []
-    for m in rx.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
-            continue
-        iso = country_iso3(m.group(1))
-        if iso is None or m.group(1) != m.group(1).capitalize():
-            continue
-        kind = kinds[m.group(2).lower()]
-        out.append(ActorHit(generic_actor(kind, iso, m.group(0)), m.start(), m.end(), kind, True))
-    return out
-
-
-def _shared_head(text: str, hits: list[ActorHit]) -> list[ActorHit]:
-    """"Turkish and Russian forces": a demonym joined to a state body's name shares its head,
-    one body of each country."""
-    out = []
-    for h in hits:
-        a = h.actor
-        if a.type not in ("state_forces", "government") or not a.country:
-            continue
-        left = max(0, h.start - 40)
-        first = _DEMONYM_PAIR.search(text[left:h.start])
-        other = country_iso3(first.group(1)) if first else None
-        s2 = left + first.start(1) if first else 0
-        if not other or other == a.country or any(o.start <= s2 < o.end or o.actor.country == other for o in hits):
-            continue
-        kind = "government" if a.type == "government" else "police" if a.name.startswith("Police") else "military"
-        word = first.group(1)
-        if word.endswith("s") and country_iso3(word[:-1]):
-            kind = "civilians"      # "Palestinians and Israeli forces": a people, not a second force
-        out.append(ActorHit(generic_actor(kind, other, word), s2, s2 + len(word), kind, True))
-    return out
 
 
 def _dedupe(hits: list[ActorHit]) -> list[ActorHit]:

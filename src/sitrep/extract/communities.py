@@ -38,10 +38,10 @@ def _community_patterns() -> list[_Pattern]:
         names = c.get("names") or _NAME     # what a name looks like (a regex; default: one or two words)
         rx = re.compile(r"\b(?P<name>" + names + r")\s+(?:" + _alternatives(c["words"]) + r")\b")
         out.append(_Pattern(rx, template, ethnic, kind, where, ethnic_only=bool(c.get("ethnic_only"))))
-        if c.get("unnamed"):
+        unnamed = c.get("unnamed") or []
+        for u in unnamed if isinstance(unnamed, list) else [unnamed]:
             # "clashes between two families": both sides one unnamed kind (no {name} to fill)
-            u = c["unnamed"]
-            rx = re.compile(r"\b(?i:" + _alternatives(u["words"]) + r")\b")
+            rx = re.compile(r"(?<![\w-])(?i:" + _alternatives(u["words"]) + r")(?![\w-])")
             out.append(_Pattern(rx, u["name"], u["name"], kind, frozenset(u.get("countries") or where),
                                 unarmed=bool(u.get("unarmed"))))
         members = c.get("members") or []
@@ -57,6 +57,18 @@ def _community_patterns() -> list[_Pattern]:
                             r"))?" + after)
             out.append(_Pattern(rx, template, ethnic, kind, where, unarmed=bool(mem.get("unarmed"))))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def unnamed_militia_names() -> frozenset:
+    """"Unidentified Clan Militia": the names (country left out) of the militias of a kind
+    that a report leaves unnamed (data: `community_militias` unnamed)."""
+    out = set()
+    for c in lexicon.load("actors.yaml").get("community_militias") or []:
+        unnamed = c.get("unnamed") or []
+        for u in unnamed if isinstance(unnamed, list) else [unnamed]:
+            out.add(u["name"].replace(" ({country})", "").replace("{country}", "").strip())
+    return frozenset(out)
 
 
 @functools.lru_cache(maxsize=1)

@@ -75,6 +75,8 @@ def validate(name: str, data: Any) -> None:
             _need(isinstance(a.get("aliases"), list) and a["aliases"], name, f"{a['id']}: aliases")
             _need(all(isinstance(v, str) and v and len(str(k)) == 10 for k, v in (a.get("names_until") or {}).items()),
                   name, f"{a['id']}: names_until maps YYYY-MM-DD to a name")
+            _need(not a.get("factions") or "{faction}" in str(a["factions"]), name,
+                  f"{a['id']}: factions is a name with {{faction}}")
         for kind, g in (data.get("generic") or {}).items():
             _need(g.get("type") in ACTOR_TYPES and "{country}" in g.get("name", ""), name, f"generic {kind}")
             _need(isinstance(g.get("heads"), list), name, f"generic {kind}: heads")
@@ -87,8 +89,10 @@ def validate(name: str, data: Any) -> None:
             _need(isinstance(data.get(where), list) if isinstance(where, str) else
                   all(isinstance(w, str) and len(w) == 3 for w in where), name,
                   "community_militias countries: ISO alpha-3 codes, or the name of a list of them")
-            _need(not c.get("unnamed") or (c["unnamed"].get("words") and "{country}" in c["unnamed"].get("name", "")),
-                  name, "community_militias unnamed: words and a name with {country}")
+            unnamed = c.get("unnamed") or []
+            _need(all(u.get("words") and "{country}" in u.get("name", "")
+                      for u in (unnamed if isinstance(unnamed, list) else [unnamed])),
+                  name, "community_militias unnamed (one or a list): words and a name with {country}")
         for r in data.get("communal_regions") or []:
             _need(isinstance(r.get("country"), str) and len(r["country"]) == 3 and r.get("admin1") and r.get("from")
                   and isinstance(r.get("name"), str), name, "communal_regions: country, admin1, from, name")

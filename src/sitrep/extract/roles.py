@@ -15,7 +15,7 @@ from sitrep.extract.actors import (AGENT, ARMED_TYPES, PATIENT, ActorHit, countr
                                    entity_country, find_actors, frontline_sides, gang_country, generic_actor,
                                    kind_for_event_type, lone_doer, role_of)
 from sitrep.extract.clauses import _hroot, claimant
-from sitrep.extract.communities import MEMBERS, doers_militia
+from sitrep.extract.communities import MEMBERS, doers_militia, unnamed_militia_names
 from sitrep.extract.kinds import VIOLENT
 from sitrep.extract.triggers import Trigger
 from sitrep.models import Actor, Mention
@@ -305,9 +305,12 @@ def _actors(doc, sent, anchors: list[int], trig: Trigger, country: str | None, v
             a1 = pick
             rest = [a for a in rest if a is not pick]
     a2 = patients[0] if patients else (rest[0] if rest else None)
-    if a2 is None and a1 is not None and trig.event_type == "Battles":
-        # "forces of India and Pakistan exchanged fire", "A and B clashed": joint subjects fight each other
-        a2 = next((a for a in agents[1:] if a.name != a1.name), None)
+    if a1 is not None and trig.event_type == "Battles" and (
+            a2 is None or (a2.type == "civilians" and a1.type in ARMED_TYPES)):
+        # "forces of India and Pakistan exchanged fire", "A and B clashed": joint subjects fight
+        # each other; the civilians the fire hit ("..., injuring a villager") are not a side
+        joint = next((a for a in agents[1:] if a.name != a1.name and (a2 is None or a.type in ARMED_TYPES)), None)
+        a2 = joint or a2
     if a1 is None and trig.event_type == "Battles":
         # both sides among the dead ("a police captain and four militants were killed in a
         # shootout"): the other armed side is the second party of the fight
@@ -530,6 +533,21 @@ def suspected_by(text: str, country: str | None) -> Actor | None:
 
 
 _BOTH_SIDES = re.compile(r"(?:two|both|rival)\b", re.I)
+# "inter-clan clashes", "clan-based fighting", "cult militias", "cultists": words that tell of
+# more than one of the kind (not "a family")
+_SEVERAL = re.compile(r"^(?:two|both|rival|inter-?|intra-)|-(?:based|related)$|[^s]s$", re.I)
+
+
+def _several(text: str) -> bool:
+    return bool(_SEVERAL.search(text.strip()))
+
+
+def _unnamed_militia(actor: Actor) -> bool:
+    """"Unidentified Clan Militia (Ethiopia)": clans', tribes' or cults' militias no report
+    names (data: `community_militias` unnamed), not an unidentified armed group, nor the
+    communal militia that villagers who attack form (that one fights others)."""
+    return actor.actor_id is None and actor.type in ("identity_militia", "political_militia") and \
+        re.sub(r"\s*\(.*\)$", "", actor.name) in unnamed_militia_names()
 
 
 def unnamed_sides(m: Mention, country: str | None) -> Mention:
@@ -550,11 +568,23 @@ def unnamed_sides(m: Mention, country: str | None) -> Mention:
             return dataclasses.replace(m, actor1=dated(group, m.date))
     if not country:
         return m
+    named = [a for a in m.associated if a.type in ARMED_TYPES]
+    if m.event_type == "Battles" and a1 is None and a2 is None and named:
+        # "members of the CV invaded a TCP-held area. A shoot-out broke out": the armed groups
+        # the report names, in its order, are the sides of a fight it tells without a doer
+        a1, a2 = named[0], next((a for a in named[1:] if a.name != named[0].name), None)
+        rest = tuple(a for a in m.associated if a is not a1 and a is not a2)
+        return dataclasses.replace(m, actor1=a1, actor2=a2 or generic_actor("unidentified", country, opponent=True),
+                                   associated=rest)
     if m.event_type == "Battles" and a1 is None and a2 is None:
         a1 = a2 = generic_actor("unidentified", country)
-    elif m.event_type == "Battles" and a1 is not None and a2 is None and a1.actor_id is None and \
-            _BOTH_SIDES.match(a1.text or ""):
-        a2 = a1     # "clashes between two families": both sides are of the kind named
+    elif m.event_type == "Battles" and a1 is not None and a1.actor_id is None and (
+            (a2 is None and _BOTH_SIDES.match(a1.text or "")) or
+            (_unnamed_militia(a1) and (a2 is None or a2.type == "civilians") and _several(a1.text or ""))):
+        # "clashes between two families": both sides are of the kind named; "inter-clan
+        # fighting killed four people", "cultists clashed": a fight among unnamed militias of
+        # one kind, whose dead are of its sides (ACLED: the same actor on both sides)
+        a2 = a1
     elif a1 is not None and a1.type == "state_forces" and (a2 is None or a2.type == "civilians") and (
             m.event_type == "Battles" or
             (m.sub_event_type == "Looting/property destruction" and gang_country(country))):
@@ -566,6 +596,11 @@ def unnamed_sides(m: Mention, country: str | None) -> Mention:
         # the other side, civilians unless told otherwise (acled-dev: 128 of 167, none left empty;
         # the state's seizures and destructions are coded above or left to the report)
         a2 = generic_actor("civilians", country)
+    elif m.sub_event_type == "Looting/property destruction" and a1 is None and \
+            (a2 is None or a2.type == "civilians"):
+        # "a councillor's car was set on fire": property destroyed by no one named was destroyed
+        # by an unidentified armed actor (ACLED names a doer for every destruction)
+        a1, a2 = generic_actor("unidentified", country), a2 or generic_actor("civilians", country)
     else:
         return m
     return dataclasses.replace(m, actor1=a1, actor2=a2)

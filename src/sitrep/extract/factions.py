@@ -1,0 +1,34 @@
+"""Factions of registry groups that ACLED names apart: "Raia Mutomboki-Walike" ->
+"Mayi Mayi Militia (Raia Mutomboki-Walike)" (data: an actor's `factions` in actors.yaml)."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import replace
+
+from sitrep.extract import lexicon
+from sitrep.extract.actors import ActorHit, _by_id
+from sitrep.models import Actor
+
+
+@functools.lru_cache(maxsize=1)
+def _factions() -> list[tuple[re.Pattern, Actor, str]]:
+    """(pattern, actor, name template) of the registry's groups whose factions ACLED names
+    apart: "Raia Mutomboki-Walike" -> "Mayi Mayi Militia (Raia Mutomboki-Walike)" (data:
+    an actor's `factions`)."""
+    out = []
+    for a in lexicon.load("actors.yaml")["actors"]:
+        if a.get("factions"):
+            words = "|".join(re.escape(str(w)) for w in sorted(a["aliases"], key=len, reverse=True))
+            rx = re.compile(r"(?<![\w-])(" + words + r")-(?P<faction>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w-])")
+            out.append((rx, _by_id()[a["id"]], a["factions"]))
+    return out
+
+
+def faction_hits(text: str) -> list[ActorHit]:
+    hits = []
+    for rx, actor, template in _factions():
+        for m in rx.finditer(text):
+            named = replace(actor, name=template.format(faction=m.group("faction")), text=m.group(0))
+            hits.append(ActorHit(named, m.start(), m.end(), actor.actor_id, False))
+    return hits
