@@ -37,7 +37,7 @@ def test_a_country_inside_a_longer_name_votes_for_nothing():
 # ---------------------------------------------------------------- words that are no place
 
 def test_a_date_after_of_is_no_place():
-    doc = make("Traders protested the early closing during the month of Ramadan , in Kafr Qaseem .",
+    doc = make("Traders protested the early closing in the month of Ramadan , in Kafr Qaseem .",
                {"the month of Ramadan": "DATE", "Kafr Qaseem": "GPE"})
     assert "Ramadan" not in [m.text for m in _mentions(doc[:], get_gazetteer())]
     assert place_of(doc).iso3 == "ISR"
@@ -53,7 +53,7 @@ def test_a_peoples_word_before_a_noun_is_no_place_but_a_town_the_tagger_calls_no
 
 
 def test_an_office_of_a_place_names_the_place():
-    doc = make("Gunmen fired at the house of the Mayor of Tyr , Hassan Kobeissi , at night .",
+    doc = make("Gunmen fired at a car of the Mayor of Tyr , Hassan Kobeissi , at night .",
                {"Hassan": "GPE"})
     p = place_of(doc)
     assert (p.iso3, p.admin1) == ("LBN", "South")
@@ -83,7 +83,7 @@ def test_a_nationality_vouches_for_a_town_beside_a_country_named_elsewhere():
 # ---------------------------------------------------------------- written admin context
 
 def test_a_district_named_after_its_chief_town():
-    doc = make("Estate workers protested at Dambulla town ( Dambulla , Matale district ) over pay .",
+    doc = make("Estate workers rallied in Dambulla town ( Dambulla , Matale district ) over pay .",
                {"Dambulla": "GPE"})
     p = place_of(doc, "LKA")
     assert (p.iso3, p.admin1, p.admin2, p.name) == ("LKA", "Central", "Matale", "Dambulla")
@@ -217,9 +217,9 @@ def real_nlp():
 
 @pytest.mark.model
 def test_a_town_the_gazetteer_lacks_ranks_no_finer_than_its_province(real_nlp):
-    # "Hay Abid" is unknown: it would stand at Jerusalem's seat; the known neighbourhood it lies in wins
-    doc = real_nlp("On 5 May 2021, Palestinians clashed with Israeli forces in the Hay Abid area of the "
-                   "Isawiyah neighbourhood of Jerusalem during a raid.")
+    # "Khallet al-Ein" is unknown: it would stand at Jerusalem's seat; the known neighbourhood it lies in wins
+    doc = real_nlp("On 5 May 2021, Palestinians clashed with Israeli forces in the Khallet al-Ein quarter of the "
+                   "Isawiyah neighbourhood of Jerusalem late at night.")
     p = event_place(next(iter(doc.sents)), doc, article_country(doc))
     assert (p.iso3, p.name) == ("PSE", "Al-Isawiya")
 
@@ -241,7 +241,7 @@ def test_renamed_provinces(town, iso3, admin1):
 
 
 def test_a_bracketed_province_beats_a_namesake_province_of_the_town():
-    doc = make("Women demonstrated outside the court in the city of Porto-Novo ( Porto-Novo , Oueme ) .",
+    doc = make("Women demonstrated outside the court in Porto-Novo town ( Porto-Novo , Oueme ) .",
                {"Porto-Novo": "GPE"})
     p = place_of(doc)
     assert (p.iso3, p.admin1, p.name) == ("BEN", "Oueme", "Porto-Novo")
