@@ -10,7 +10,7 @@ import pytest
 from sitrep.extract.actors import generic_actor
 from sitrep.extract.clauses import _blamed_fix
 from sitrep.extract.modality import ALLEGED, ASSERTED, DENIED
-from sitrep.extract.places import the_speaker
+from sitrep.extract.speakers import the_speaker
 from sitrep.extract.roles import _names_place
 from sitrep.extract.timex import event_date
 from sitrep.fuse.build import build_event

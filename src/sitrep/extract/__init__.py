@@ -3,10 +3,12 @@
 Contract used by sitrep.pipeline:
     Extractor(settings).extract(articles) -> dict[article_id, list[Mention]]
 
-Modules: candidates (cheap pre-filter), triggers (event types, CAMEO), actors (registry, general
-patterns, roles; with communities, factions and nationality for militias named after a community,
-groups' factions and forces named by nationality), numbers (killed/injured), attribution, modality, links (cues), timex and
-places (dates and locations), core (the Extractor that joins them). Knowledge is in
+Modules: candidates (cheap pre-filter), triggers and kinds (event types, CAMEO), actors (registry,
+general patterns, parse roles; with communities, factions and nationality for militias named after
+a community, groups' factions and forces named by nationality), roles (who did it to whom in one
+sentence), clauses (claims, blame, sequences), numbers (killed/injured), attribution, modality,
+links (cues), timex (dates), places (locations; with place_admin, place_hints, place_parts and
+speakers for names that only say who speaks), core (the Extractor that joins them). Knowledge is in
 sitrep/data/*.yaml (lexicon.py loads and validates it)."""
 from __future__ import annotations
 

@@ -62,6 +62,8 @@ from sitrep.extract.place_hints import (HYPHEN_MODIFIER, THING_AFTER, article_co
                                         demonym_countries, km, mission_areas, mission_countries)
 from sitrep.extract.place_parts import (OFFICES, PART_WORDS, beside, beside_town, called_town, known,
                                         town_in_province, written_with_province)
+from sitrep.extract.speakers import (GOVERNMENT_LEMMAS, HAILING, ORIGIN, SAY_LEMMAS, SAY_RX, in_speaker,
+                                    the_speaker)
 from sitrep.geocode import get_gazetteer
 from sitrep.geocode.names import key
 from sitrep.models import Place
@@ -554,7 +556,7 @@ def _syntax_score(m, doc) -> float:
     if span is None or len(span) == 0:
         return 0.0
     score = 0.0
-    if _in_speaker(span):
+    if in_speaker(span):
         return -3.0     # "the official in Islamabad said": where the source is, not the event
     tok = span.root
     # walk up through "of", compounds and appositions to the governing preposition
@@ -583,53 +585,6 @@ def _syntax_score(m, doc) -> float:
     if m.label == "FAC":
         score -= 0.5
     return score
-
-
-SAY_LEMMAS = {"say", "tell", "report", "claim", "add", "state", "announce", "confirm", "quote"}
-
-
-def _in_speaker(span, passive: bool = True, reporting: bool = False) -> bool:
-    """Whether a name sits in the subject of a verb of saying ("an official in X said");
-    `passive=False` leaves out "the attacks in X are said to have killed" (the reported event);
-    `reporting`: the verb must govern a clause (what was said)."""
-    tok = span.root
-    subjects = ("nsubj", "nsubjpass") if passive else ("nsubj",)
-    for _ in range(6):
-        if tok.dep_ in subjects and tok.head.lemma_.lower() in SAY_LEMMAS:
-            return not reporting or any(c.dep_ == "ccomp" for c in tok.head.children)
-        if tok.head is tok:
-            return False
-        tok = tok.head
-    return False
-
-
-# the subject of these verbs is a government when it is a country or a capital ("Tehran
-# demanded an explanation", "Islamabad accused Tehran"), not a place where something happened
-GOVERNMENT_LEMMAS = {"accuse", "demand", "condemn", "allege", "warn", "deny", "vow", "urge", "blame",
-                     "summon", "threaten", "protest", "insist", "denounce", "reject", "admit", "recall",
-                     "criticise", "criticize", "call", "respond", "retaliate", "believe", "want"}
-INSTITUTION_WORDS = {"governorship", "governorate", "municipality", "police", "council", "authorities",
-                     "administration", "province", "district", "city", "state", "county", "court"}
-SAY_RX = r"\b(?:said|says|say|told|tells|added|adds|stated|claimed|claims|reported|reports|according\s+to|" \
-         r"quoted|announced|confirmed|wrote|tweeted|insisted|alleged)\b"
-# "(resident of District Mianwali)", ", natives of Lahore,": a person's home in an
-# apposition, not where it happened
-ORIGIN = re.compile(r"[,(]\s*(?:an?\s+|all\s+|both\s+)?(?:residents?|natives?|inhabitants?)\s+of"
-                    r"\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}$", re.I)
-# "labourers who hailed from the eastern Punjab province", "soldiers hailing from X": the
-# victims' home ranks below any other place (and stands in only when there is none)
-HAILING = re.compile(r"(?:\bhail(?:s|ed|ing)?\s+from|\boriginally\s+from|\bwho\s+(?:came|come|were|was|are|is)\s+"
-                     r"from)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}$", re.I)
-
-
-def the_speaker(span, reporting: bool = False) -> bool:
-    """A name that only says who speaks: the subject of a verb of saying or its modifiers
-    ("Pakistan said its strikes ...", "officials in Quetta said"), not a local authority's own
-    name ("Aydin Governorship announced"). It is no evidence of where the act happened.
-    `reporting`: only the speaker of a reported clause ("X said [its strikes hit ...]"), not one
-    whose verb takes the act as its object ("X confirmed the attack": X's own part in it)."""
-    return _in_speaker(span, passive=False, reporting=reporting) and not (
-        span.root.dep_ in ("compound", "nmod", "amod") and span.root.head.lower_ in INSTITUTION_WORDS)
 
 
 def _not_the_scene(m, sent, cand) -> bool:

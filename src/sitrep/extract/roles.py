@@ -10,7 +10,7 @@ import datetime as dt
 import logging
 import re
 
-from sitrep.extract import places, timex
+from sitrep.extract import places, speakers, timex
 from sitrep.extract.actors import (AGENT, ARMED_TYPES, PATIENT, ActorHit, country_iso3, dated,
                                    entity_country, find_actors, frontline_sides, gang_country, generic_actor,
                                    kind_for_event_type, lone_doer, role_of)
@@ -141,7 +141,7 @@ def _told_doer(doc, hit, earlier, article_id: str, event_type: str | None):
         c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that") for c in t.children)), None)
     if event_type is None or tok is None:
         return None
-    say = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX") and a.lemma_.lower() in places.SAY_LEMMAS), None)
+    say = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX") and a.lemma_.lower() in speakers.SAY_LEMMAS), None)
     subj = next((c for c in say.children if c.dep_ == "nsubj"), None) if say is not None else None
     if subj is None:
         return None
@@ -232,7 +232,7 @@ def _names_country(span, iso3) -> bool:
 def _names_place(span) -> bool:
     """Does the span name a place that may be the scene? The speaker's name does not ("Pakistan
     said its strikes hit ..."): a sentence that names no other place continues the story's."""
-    return any(e.label_ in ("GPE", "LOC", "FAC") and not places.the_speaker(e, reporting=True) for e in span.ents)
+    return any(e.label_ in ("GPE", "LOC", "FAC") and not speakers.the_speaker(e, reporting=True) for e in span.ents)
 
 
 def _old(value: str, ref: dt.date | None, days: int = 400) -> bool:
