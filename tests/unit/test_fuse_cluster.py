@@ -124,6 +124,25 @@ def test_reports_a_day_apart_fuse_across_articles_not_within_one():
     assert len(fuse(within)) == 2
 
 
+def test_a_split_keeps_together_the_reports_no_contradiction_touches():
+    """Two outlets put one strike on a town a day apart and fuse. A later round-up reports a
+    strike there on each of the two days: one article, so two events, and the component of
+    the four holds a contradiction. Only the round-up's reports contradict each other; each
+    earlier report has a closer twin among them, but the earlier two stay one event under
+    its id, and the round-up's two reports end in different events."""
+    early = [mention("a.txt", a1=IRAN, place=PANJGUR, date="2024-01-16", published="2024-01-17"),
+             mention("b.txt", a1=IRAN, place=PANJGUR, date="2024-01-17", published="2024-01-18")]
+    roundup = [mention("z.txt", n=k, a1=IRAN, place=PANJGUR, date=day, published="2024-02-01",
+                       date_text=text)
+               for k, (day, text) in enumerate((("2024-01-16", "on Tuesday"),
+                                                ("2024-01-17", "on Wednesday")))]
+    first = fuse(early)
+    assert len(first) == 1
+    home = {mid: e.event_id for e in fuse(early + roundup) for mid in e.mention_ids}
+    assert home[early[0].mention_id] == home[early[1].mention_id] == first[0].event_id
+    assert home[roundup[0].mention_id] != home[roundup[1].mention_id]
+
+
 def test_month_precision_report_joins_a_day_in_that_month():
     ms = [mention("a.txt", n=0, kind=CLASH, a1=JAA, a2=IRAN, place=SISTAN, date="2023-12-15",
                   fatalities=killed(11, qualifier="at least"), trigger="attack"),

@@ -7,8 +7,6 @@ import dataclasses
 import itertools
 import random
 
-import pytest
-
 from fuse_builders import (BALOCHISTAN, BLF, BOLAN, CIV_PAK, CLASH, CONDEMN, FC, IED, IRAN, IRAN_GOV,
                            IRGC, JAA, KECH, MISSILE, PAK_GOV, PAKISTAN, PANJGUR, RECALL, SARAVAN,
                            SISTAN, STRIKE, UBA, cue, killed, mention)
@@ -104,6 +102,47 @@ def test_a_new_article_never_splits_the_specific_reports_of_an_event(raws, data)
         if len({home.get(mid) for mid in spec}) > 1:
             comp = component[spec[0]]
             assert any(contradicts(a, b) for a, b in itertools.combinations(comp, 2)), spec
+
+
+# Strikes on a town and a district over two days, few articles: components that hold a
+# contradiction (one article, one place, two days) are common among them.
+town_mention = st.fixed_dictionaries({
+    "doc": st.sampled_from(DOCS[:3]), "kind": st.just(STRIKE), "a1": st.sampled_from([None, IRAN]),
+    "a2": st.sampled_from([None, JAA]), "place": st.sampled_from([PANJGUR, KECH]),
+    "date": st.sampled_from(DATES[:2]), "deaths": st.none(), "modality": st.just("asserted"),
+    "cue": st.none(),
+})
+
+
+@settings_
+@given(st.lists(town_mention, min_size=2, max_size=12))
+def test_reports_no_contradiction_touches_are_not_split(raws):
+    """Specific reports linked to each other (directly or through others like them) that may
+    each be one event with every report of their component end in one event: when the
+    component holds a contradiction, the split is between the reports it is about."""
+    from sitrep.fuse.cluster import _apart
+    from sitrep.fuse.compat import same_event
+    ms = build(raws)
+    home = {mid: e.event_id for e in fuse(ms) for mid in e.mention_ids}
+    usable = [f for f in (Features.of(m) for m in ms) if f.usable]
+    for comp in specific_components(usable):
+        clear = [a for a in comp if not any(contradicts(a, b) or _apart(a, b)
+                                           for b in comp if b is not a)]
+        ids = {f.mention.mention_id for f in clear}
+        seen: set[str] = set()
+        for start in clear:
+            if start.mention.mention_id in seen:
+                continue
+            todo, part = [start], []
+            while todo:
+                f = todo.pop()
+                mid = f.mention.mention_id
+                if mid in seen:
+                    continue
+                seen.add(mid)
+                part.append(mid)
+                todo += [g for g in clear if g.mention.mention_id in ids and same_event(f, g)]
+            assert len({home.get(mid) for mid in part}) == 1, part
 
 
 @settings_
@@ -231,13 +270,12 @@ def test_two_reports_held_apart_never_share_an_event(raws):
             assert not _apart(feats[a], feats[b]), (a, b)
 
 
-@pytest.mark.xfail(strict=True, reason="known: a specific report can leave its event for a "
-                   "vague one's when a later article restates every report (found by a random draw)")
 def test_a_specific_report_twinned_by_a_later_article_stays_with_its_town():
-    """A town report of day 1 fused with the same town's report of day 2; a province report of
-    day 1 stands alone. A later article restating all three pairs each with its twin, and the
-    town report of day 1 moves to the province report, renaming that event. Kept as a test so
-    the fix, when it comes, is seen (strict: it fails once fusion keeps the ids)."""
+    """As a random draw found it: a town report of day 1 fused with the same town's report of
+    day 2; a province report of day 1 stands alone. A later article restates all three; its
+    two town reports (one article, two days) contradict each other, so the component splits.
+    Splitting best pair first paired each earlier report with its twin, and the town report of
+    day 1 moved to the province report's event and renamed it (cluster._group_specific)."""
     noplace = [raw("a.txt", STRIKE)] * 5
     assert_later_articles_keep_ids(build(noplace + [
         raw("a.txt", STRIKE, place=PANJGUR),

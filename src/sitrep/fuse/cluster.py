@@ -21,8 +21,10 @@ ties on score broken by that order), so any input order gives the same events:
      only grow as mentions are added, so a new article never splits specific mentions that were
      one event - unless the new component holds a contradiction (towns 20 km apart chained to
      one 40 km away, day-precise dates chained across the one-day tolerance). Such a component
-     is split by constrained agglomeration: best-scoring pair first, two groups merge only if
-     no mention of one contradicts a mention of the other.
+     is split by constrained agglomeration: the links between mentions that contradict no
+     member first, then best-scoring pair first; two groups merge only if no mention of one
+     contradicts a mention of the other. So mentions no contradiction touches stay one event,
+     and the split decides only where the contradicting ones go.
   2. vague mentions join groups, never merge them: each picks the one group it is compatible
      with in full and tied to by its best pair (a group already holding a mention of its own
      article first: within one article a vague "the attack" is about the attack the article
@@ -202,20 +204,25 @@ def _components(idx: list[int], pairs: _Pairs) -> list[list[int]]:
     return out
 
 
-def _agglomerate(idx: list[int], pairs: _Pairs,
-                 feats: list[Features] | None = None) -> list[list[int]]:
+def _agglomerate(idx: list[int], pairs: _Pairs, feats: list[Features] | None = None,
+                 clear: frozenset[int] = frozenset()) -> list[list[int]]:
     """Constrained agglomeration: links best first (ties in canonical order), two groups merge
-    only when every cross pair is compatible. Given `feats`, vouched links count too once one
-    side's group holds a mention of the other side's article; passes repeat until nothing
-    merges, so which links count does not depend on the order they come in."""
+    only when every cross pair is compatible. Links between two `clear` mentions come before
+    all others (see _group_specific). Given `feats`, vouched links count too once one side's
+    group holds a mention of the other side's article; passes repeat until nothing merges, so
+    which links count does not depend on the order they come in."""
     members = set(idx)
     group = {i: i for i in idx}
     held = {i: [i] for i in idx}
-    links = sorted((-s, i, j, False) for i in idx for s, j in pairs.links[i]
+
+    def later(i: int, j: int) -> bool:
+        return not (i in clear and j in clear)
+
+    links = sorted((later(i, j), -s, i, j, False) for i in idx for s, j in pairs.links[i]
                    if i < j and j in members)
     if feats is not None:
-        links = sorted(links + [(-s, i, j, True) for i in idx for s, j in pairs.vouched[i]
-                                if i < j and j in members])
+        links = sorted(links + [(later(i, j), -s, i, j, True) for i in idx
+                                for s, j in pairs.vouched[i] if i < j and j in members])
 
     def vouched_for(i: int, j: int) -> bool:
         return (_holds_article(feats, held[group[j]], feats[i].mention.article_id)
@@ -225,7 +232,7 @@ def _agglomerate(idx: list[int], pairs: _Pairs,
     while todo and merged:
         waiting, merged = [], False
         for link in todo:
-            _, i, j, weak = link
+            _, _, i, j, weak = link
             gi, gj = group[i], group[j]
             if gi == gj:
                 continue
@@ -253,10 +260,16 @@ def specific_components(feats: list[Features]) -> list[list[Features]]:
 
 
 def _group_specific(spec: list[int], pairs: _Pairs) -> list[list[int]]:
+    """Step 1: components, each split only if it holds a contradiction. The split joins the
+    `clear` mentions (those that may be one event with every member of the component) first:
+    a contradiction is between the others, so it is theirs to settle. Best first over all of
+    them, a later article restating two reports of an earlier event, each with a closer twin
+    (the same town on each of two days: one article, so two events), took the earlier reports
+    apart, and one of them renamed the event it joined."""
     groups = []
     for comp in _components(spec, pairs):
-        clean = all(pairs.together(x, y) for k, x in enumerate(comp) for y in comp[k + 1:])
-        groups.extend([comp] if clean else _agglomerate(comp, pairs))
+        clear = frozenset(x for x in comp if pairs.fits(x, comp))
+        groups.extend([comp] if len(clear) == len(comp) else _agglomerate(comp, pairs, clear=clear))
     return groups
 
 
