@@ -320,8 +320,25 @@ def _is_metonym(m, gaz) -> bool:
     return m.label != "REGEX" and gaz.country_iso3(m.text, kinds=("metonym",)) is not None
 
 
+_LAST_MENTIONS: tuple = (None, {})
+
+
 def _mentions(sent, gaz) -> list[_Mention]:
-    """Place entities, plus capitalised names after locative words that no place entity covers."""
+    """Place entities, plus capitalised names after locative words that no place entity covers.
+    Read once per span of the last Doc asked about (inner_spans reads every sentence of it,
+    event_place and _places_before the same ones again)."""
+    global _LAST_MENTIONS
+    doc, memo = _LAST_MENTIONS
+    if doc is not sent.doc:
+        memo = {}
+        _LAST_MENTIONS = (sent.doc, memo)
+    spot = (sent.start_char, sent.end_char)
+    if spot not in memo:
+        memo[spot] = tuple(_read_mentions(sent, gaz))
+    return list(memo[spot])
+
+
+def _read_mentions(sent, gaz) -> list[_Mention]:
     out = [_Mention(e.start_char, e.end_char, re.sub(r"^(?:the|The)\s+", "", e.text), e.label_, e)
            for e in sent.ents if e.label_ in PLACE_LABELS and key(e.text) not in NOT_PLACES]
     covered = [(m.start, m.end) for m in out]
@@ -516,7 +533,6 @@ def _resolve_mention(m, doc_text, gaz, hint_iso, allowed, areas=(), bound=False)
         by = next((p for p in everywhere if p.feature == "city" and beside(p, a1)), None)
         if by is not None:
             return by
-    if a1 is not None and not any(p.admin1 == a1.admin1 for p in found):
         # a town the gazetteer lacks (or only knows elsewhere), in a province it knows: a
         # close spelling there ("Quamishli"), else the province's capital stands in for it
         near = gaz.fuzzy_place(name, a1.iso3, a1.admin1)
