@@ -486,7 +486,7 @@ _OWNING_PRONOUNS = {"its", "their"}
 def _speaker_owns_act(subject, trig) -> bool:
     """'Pakistan said its strikes targeted hideouts', 'the group said their fighters attacked a
     post': the subject of the telling verb is the owner named by the pronoun, hence the doer."""
-    if subject.dep_ != "nsubj" or not subject.head.pos_ in ("VERB", "AUX"):
+    if subject.dep_ != "nsubj" or subject.head.pos_ not in ("VERB", "AUX"):
         return False
     owned = [trig] + [c for c in trig.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not any(c.dep_ == "poss" and c.lower_ in _OWNING_PRONOUNS for t in owned for c in t.children):

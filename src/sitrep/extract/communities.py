@@ -38,14 +38,12 @@ def _community_patterns() -> list[_Pattern]:
         names = c.get("names") or _NAME     # what a name looks like (a regex; default: one or two words)
         rx = re.compile(r"\b(?P<name>" + names + r")\s+(?:" + _alternatives(c["words"]) + r")\b")
         out.append(_Pattern(rx, template, ethnic, kind, where, ethnic_only=bool(c.get("ethnic_only"))))
-        unnamed = c.get("unnamed") or []
-        for u in unnamed if isinstance(unnamed, list) else [unnamed]:
+        for u in lexicon.entries(c.get("unnamed")):
             # "clashes between two families": both sides one unnamed kind (no {name} to fill)
             rx = re.compile(r"(?<![\w-])(?i:" + _alternatives(u["words"]) + r")(?![\w-])")
             out.append(_Pattern(rx, u["name"], u["name"], kind, frozenset(u.get("countries") or where),
                                 unarmed=bool(u.get("unarmed"))))
-        members = c.get("members") or []
-        for mem in members if isinstance(members, list) else [members]:
+        for mem in lexicon.entries(c.get("members")):
             # "militiamen from the Hawadle and Jarer Weyne clans": each community named; with
             # `optional`, the word after the names may be left out ("militias from Ogbede")
             who = mem.get("names") or names
@@ -65,8 +63,7 @@ def unnamed_militia_names() -> frozenset:
     that a report leaves unnamed (data: `community_militias` unnamed)."""
     out = set()
     for c in lexicon.load("actors.yaml").get("community_militias") or []:
-        unnamed = c.get("unnamed") or []
-        for u in unnamed if isinstance(unnamed, list) else [unnamed]:
+        for u in lexicon.entries(c.get("unnamed")):
             out.add(u["name"].replace(" ({country})", "").replace("{country}", "").strip())
     return frozenset(out)
 

@@ -27,6 +27,13 @@ def version() -> str:
     return "+".join(str(load(n)["version"]) for n in FILES)
 
 
+def entries(value) -> list:
+    """A data field that holds one entry or a list of them ("unnamed", "members"), as a list."""
+    if not value:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
 def _need(cond: bool, name: str, msg: str) -> None:
     if not cond:
         raise DataError(f"{name}: {msg}")
@@ -89,9 +96,7 @@ def validate(name: str, data: Any) -> None:
             _need(isinstance(data.get(where), list) if isinstance(where, str) else
                   all(isinstance(w, str) and len(w) == 3 for w in where), name,
                   "community_militias countries: ISO alpha-3 codes, or the name of a list of them")
-            unnamed = c.get("unnamed") or []
-            _need(all(u.get("words") and "{country}" in u.get("name", "")
-                      for u in (unnamed if isinstance(unnamed, list) else [unnamed])),
+            _need(all(u.get("words") and "{country}" in u.get("name", "") for u in entries(c.get("unnamed"))),
                   name, "community_militias unnamed (one or a list): words and a name with {country}")
         for r in data.get("communal_regions") or []:
             _need(isinstance(r.get("country"), str) and len(r["country"]) == 3 and r.get("admin1") and r.get("from")
