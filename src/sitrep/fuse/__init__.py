@@ -60,6 +60,9 @@ def with_copies(events: list[Event], copies: dict[str, list[Copy]]) -> list[Even
         return events
     out = []
     for ev in events:
+        if not any(c.article_id in copies for c in ev.claims):
+            out.append(ev)
+            continue
         claims = tuple(dataclasses.replace(c, copies=tuple(copies[c.article_id]))
                        if c.article_id in copies else c for c in ev.claims)
         out.append(dataclasses.replace(ev, claims=claims) if claims != ev.claims else ev)

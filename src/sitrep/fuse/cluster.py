@@ -320,6 +320,8 @@ def _attach_vague(vague: list[int], groups: dict[int, list[int]], feats: list[Fe
 
 
 def clusters(feats: list[Features]) -> list[list[Features]]:
+    if len(feats) == 1:
+        return [list(feats)]    # whichever step takes it, a lone mention is its own group
     feats = sorted(feats, key=anchor_key)
     pairs = _Pairs(feats)
     spec = [i for i, f in enumerate(feats) if is_specific(f)]

@@ -126,10 +126,16 @@ def norm(text: str | None) -> str:
     fusion asks for the same few names tens of thousands of times)."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFKD", str(text))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
-    return re.sub(r"^the ", "", text)
+    text = str(text)
+    if not text.isascii():      # ASCII has nothing to decompose or drop
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = _NOT_WORD.sub(" ", text.lower()).strip()
+    return _LEADING_THE.sub("", text)
+
+
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+_LEADING_THE = re.compile(r"^the ")
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -144,6 +150,11 @@ def same_name(a: str | None, b: str | None) -> bool | None:
     if na == nb:
         return True
     na, nb = na.replace(" and ", " "), nb.replace(" and ", " ")
+    # the ratio is 2 * matching characters / both lengths, so the shorter name's length bounds
+    # it (difflib's real_quick_ratio, the same arithmetic): names of very different lengths
+    # need no matching
+    if 2.0 * min(len(na), len(nb)) / (len(na) + len(nb)) < 0.8:
+        return False
     return difflib.SequenceMatcher(None, na, nb).ratio() >= 0.8
 
 
@@ -172,13 +183,17 @@ def defaulted(m: Mention) -> bool:
             and m.date == (m.published or "")[:10])
 
 
+_DAY_TEXT, _MONTH_TEXT, _YEAR_TEXT = (re.compile(r"\d{4}-\d{2}-\d{2}"), re.compile(r"\d{4}-\d{2}"),
+                                      re.compile(r"\d{4}"))
+
+
 def date_span(date: str | None, precision: int = 1) -> tuple[dt.date, dt.date] | None:
     """The days a mention's date may stand for: one day, a week around it (precision 2),
     or the whole month/year (precision 3, or a YYYY-MM / YYYY string)."""
     if not date:
         return None
     try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+        if _DAY_TEXT.fullmatch(date):
             day = dt.date.fromisoformat(date)
             if precision == 2:
                 return day - dt.timedelta(days=3), day + dt.timedelta(days=3)
@@ -186,10 +201,10 @@ def date_span(date: str | None, precision: int = 1) -> tuple[dt.date, dt.date] |
                 date = date[:7]
             else:
                 return day, day
-        if re.fullmatch(r"\d{4}-\d{2}", date):
+        if _MONTH_TEXT.fullmatch(date):
             y, m = int(date[:4]), int(date[5:7])
             return dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])
-        if re.fullmatch(r"\d{4}", date):
+        if _YEAR_TEXT.fullmatch(date):
             return dt.date(int(date), 1, 1), dt.date(int(date), 12, 31)
     except ValueError:
         return None
@@ -277,7 +292,12 @@ def place_names(m: Mention) -> tuple[frozenset[str], frozenset[str]]:
     """(places, areas) the sentence names besides the one geocoded: each a normalised name,
     its words that are context (the mention's place and admin units, its actors, countries,
     days and months) removed; areas are the names an admin word follows ("Tump district")."""
-    context = set(_country_words()) | _CALENDAR
+    text = m.sentence or ""
+    found = [(match.group(1), match.end()) for match in _PLACE_NAME.finditer(text)]
+    if not found:
+        return _NO_NAMES
+    common = _common_words()
+    context = set()
     for a in (m.actor1, m.actor2, *m.associated):
         if a is not None:
             context.update(norm(a.name).split(), norm(a.text).split())
@@ -287,13 +307,22 @@ def place_names(m: Mention) -> tuple[frozenset[str], frozenset[str]]:
             context.update(norm(x).split())
     context.update(norm(m.attributed_to).split())
     places, areas = set(), set()
-    text = m.sentence or ""
-    for match in _PLACE_NAME.finditer(text):
-        kept = [w for w in norm(match.group(1)).split()
-                if w not in context and len(w) > 2 and not w.isdigit()]
+    for name, end in found:
+        kept = [w for w in norm(name).split()
+                if w not in context and w not in common and len(w) > 2 and not w.isdigit()]
         if kept:
-            (areas if _AREA_AFTER.match(text, match.end()) else places).add(" ".join(kept))
+            (areas if _AREA_AFTER.match(text, end) else places).add(" ".join(kept))
     return frozenset(places), frozenset(areas)
+
+
+_NO_NAMES: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+
+
+@functools.lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """The context words of every mention: countries' words (`_country_words`) and days and
+    months (one set, so place_names does not copy it per mention)."""
+    return _country_words() | _CALENDAR
 
 
 def town(place: Place | None) -> str | None:
@@ -376,17 +405,29 @@ class Features:
         trigger = words(m.trigger)
         specific = any(w.startswith(MODE_STEMS) for w in trigger) or not trigger
         group = SUB_EVENT_GROUP.get(m.sub_event_type or "") if specific else None
-        span = date_span(m.date, m.date_precision)
-        if span and defaulted(m):
-            span = (span[0] - DEFAULT_DAY_SLACK, span[1])
-        window = span
-        if window is None and m.published:
-            pub = date_span(m.published[:10])
-            window = (pub[0] - REPORT_WINDOW, pub[1]) if pub else None
+        span, window = windows(m)
         names, areas = place_names(m)
         return cls(mention=m, family=family, group=group,
                    cameo=generic_cameo(m.cameo), span=span, window=window,
                    country=country, level=place_level(place), spot=spot(place), town=town(place),
                    counts=(count(m.fatalities), count(m.injuries)),
                    names=names, areas=areas, actors=actors,
-                   trigger_words=trigger, usable=m.modality in ("asserted", "denied", "alleged"))
+                   trigger_words=trigger, usable=usable(m))
+
+
+def usable(m: Mention) -> bool:
+    """Asserted, denied or alleged: the mention takes part in fusion (plans, questions do not)."""
+    return m.modality in ("asserted", "denied", "alleged")
+
+
+def windows(m: Mention) -> tuple[tuple[dt.date, dt.date] | None, tuple[dt.date, dt.date] | None]:
+    """(span, window) of `Features.of(m)`, alone: what reading in date order needs to know
+    before computing the rest."""
+    span = date_span(m.date, m.date_precision)
+    if span and defaulted(m):
+        span = (span[0] - DEFAULT_DAY_SLACK, span[1])
+    window = span
+    if window is None and m.published:
+        pub = date_span(m.published[:10])
+        window = (pub[0] - REPORT_WINDOW, pub[1]) if pub else None
+    return span, window

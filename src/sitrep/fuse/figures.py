@@ -180,6 +180,8 @@ def _date_dispute(members: list[Mention], claims_by_mention: dict) -> Dispute | 
 
 
 def disputes(claims: tuple[Claim, ...], members: list[Mention]) -> tuple[Dispute, ...]:
+    if len(claims) < 2 and len(members) < 2:
+        return ()       # each dispute has two sides, each with a report of its own
     by_mention = {c.mention_id: c for c in claims}
     found = [_figure_dispute(claims, "fatalities"), _figure_dispute(claims, "injuries"),
              _actor_dispute(members, by_mention, "actor1"),

@@ -46,7 +46,7 @@ from sitrep.errors import StoreError
 from sitrep.fuse.build import build_event
 from sitrep.fuse.cluster import anchor_key, clusters
 from sitrep.fuse.compat import weigh
-from sitrep.fuse.features import DEFAULT_DAY_SLACK, Features, date_span
+from sitrep.fuse.features import DEFAULT_DAY_SLACK, Features, date_span, usable, windows
 from sitrep.fuse.links import Target, cues, links_for
 from sitrep.models import Event, Mention
 
@@ -236,8 +236,8 @@ def fuse_ordered(feats: Iterable[Features], windowless: Iterable[Features],
 def _split(mentions: Iterable[Mention]) -> tuple[list[Features], list[Features]]:
     windowed, windowless = [], []
     for m in mentions:
-        f = Features.of(m)
-        if f.usable:
+        if usable(m):
+            f = Features.of(m)
             (windowed if f.window else windowless).append(f)
     return windowed, windowless
 
@@ -295,17 +295,19 @@ def fuse_store(store: "Store", fetch_size: int = FETCH_SIZE) -> int:
     windowed_aside, windowless = _split(store.mentions_where(mention_ids=aside))
     windowed_aside.sort(key=lambda f: f.window[0])
     article_ids = {f.mention.article_id for f in windowless}
-    more, _ = _split(store.mentions_where(article_ids=article_ids))
-    holds = holds_of(more)
+    more, _ = _split(store.mentions_where(article_ids=article_ids, skip=set(aside)))
+    holds = holds_of(more + [f for f in windowed_aside if f.mention.article_id in article_ids])
 
     # 2. the rest in order of the first day of their windows: three ordered reads merged,
     #    each keyed by a lower bound of the windows that follow it
     def keyed(kind: str, lag: dt.timedelta, chars: int = 10):
         for m in store.iter_mentions(kind, fetch_size=fetch_size):
             text = date_span(m.date[:chars]) if m.date else None
-            f = Features.of(m)
-            if f.window is not None and (text is not None or not m.date) and f.usable:
-                yield (text[0] - lag if text else f.window[0]), f
+            if (text is None and m.date) or not usable(m):
+                continue        # read aside in step 1, or takes no part
+            window = windows(m)[1]
+            if window is not None:      # those with none were read in step 1
+                yield (text[0] - lag if text else window[0]), Features.of(m)
 
     merged = heapq.merge(_monotone(keyed("day", _DAY_LAG)),
                          _monotone(keyed("month", ZERO, chars=7)),     # "2024-01-31" -> "2024-01"

@@ -8,18 +8,42 @@ stored (document row, its articles and mentions, `processed = 1`) or not at all.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
+import itertools
 import json
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Collection, Iterable, Iterator, Sequence
 
 from sitrep.errors import StoreError
-from sitrep.models import Article, Copy, Document, Event, Mention, from_dict, to_dict
+from sitrep.models import Article, Copy, Document, Event, Mention, from_dict
 from sitrep.store import owner
 from sitrep.store.migrations import MIGRATIONS, latest_version
 
 
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _fields(record: Any) -> dict[str, Any]:
+    """A record's fields, for the JSON encoder to write (nested records come back here)."""
+    names = _FIELDS.get(type(record))
+    if names is None:
+        if not dataclasses.is_dataclass(record) or isinstance(record, type):
+            raise TypeError(f"{type(record).__name__} is not JSON serializable")
+        names = _FIELDS[type(record)] = tuple(f.name for f in dataclasses.fields(record))
+    own = getattr(record, "__dict__", None)
+    if own is not None and len(own) == len(names):
+        return own      # a dataclass's __init__ sets each field there, and nothing else
+    return {name: getattr(record, name) for name in names}
+
+
+# The text of json.dumps(to_dict(record), ensure_ascii=False, sort_keys=True), written by the
+# C encoder in one pass, without building to_dict's copy of every nested record first (half
+# the time of storing a mention or an event).
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=_fields)
+
+
 def _json(record: Any) -> str:
-    return json.dumps(to_dict(record), ensure_ascii=False, sort_keys=True)
+    return _ENCODER.encode(record)
 
 
 def _chunks(values: Sequence[str], size: int = 500) -> Iterator[list[str]]:
@@ -181,7 +205,10 @@ class Store:
                      mentions: Iterable[Mention] = (), run_id: str | None = None) -> None:
         """Store a document with its articles and mentions, replacing any earlier version.
         Call inside a transaction so the three land together."""
-        self.delete_document(doc.doc_id)
+        if self.query("SELECT 1 FROM documents WHERE doc_id = ?", (doc.doc_id,)):
+            # articles and mentions exist only under their document (foreign keys): with no
+            # document row there is nothing to delete, and one lookup costs less than three
+            self.delete_document(doc.doc_id)
         self.execute(
             "INSERT INTO documents (doc_id, key, source, status, reason, kind, size, sha256, "
             "duplicate_of, n_articles, processed, run_id, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -250,15 +277,14 @@ class Store:
         """Stored mentions one fetch at a time, for fusion in date order (sitrep.fuse.stream).
         kind "day": dated with day or week precision, "month": dated with month precision or
         coarser, both by date text (YYYY < YYYY-MM < YYYY-MM-DD of one year and month, so by
-        the first day they may stand for); "undated": by publication day, those with none
-        first."""
+        the first day they may stand for); "undated": those with a publication day, by it
+        (fusion reads those with none apart, with `mentions_where`)."""
         precision = f"COALESCE(CAST({self._json_field('date_precision')} AS INTEGER), 1)"
         pub = self._json_field("published")
         where, order = {
             "day": (f"date IS NOT NULL AND {precision} < 3", "date, mention_id"),
             "month": (f"date IS NOT NULL AND {precision} >= 3", "date, mention_id"),
-            "undated": ("date IS NULL",
-                        f"CASE WHEN {pub} IS NULL THEN 0 ELSE 1 END, {pub}, mention_id"),
+            "undated": (f"date IS NULL AND {pub} IS NOT NULL", f"{pub}, mention_id"),
         }[kind]
         sql = f"SELECT data FROM mentions WHERE {where} ORDER BY {order}"
         for (data,) in self.iter_query(sql, fetch_size=fetch_size):
@@ -271,16 +297,18 @@ class Store:
             f"SELECT mention_id, date, CASE WHEN date IS NULL THEN {self._json_field('published')} END "
             "FROM mentions", fetch_size=fetch_size)
 
-    def mentions_where(self, mention_ids: Iterable[str] = (),
-                       article_ids: Iterable[str] = ()) -> list[Mention]:
-        """The mentions with these ids, and every mention of these articles."""
+    def mentions_where(self, mention_ids: Iterable[str] = (), article_ids: Iterable[str] = (),
+                       skip: Collection[str] = ()) -> list[Mention]:
+        """The mentions with these ids, and every mention of these articles, but those with an
+        id in `skip` (the caller holds them already: they are not decoded again)."""
         out: dict[str, Mention] = {}
         for column, values in (("mention_id", mention_ids), ("article_id", article_ids)):
             for chunk in _chunks(sorted(set(values))):
-                for (data,) in self.query(f"SELECT data FROM mentions WHERE {column} IN "
-                                          f"({_marks(chunk)})", chunk):
-                    m = from_dict(Mention, json.loads(data))
-                    out[m.mention_id] = m
+                for mention_id, data in self.query(
+                        f"SELECT mention_id, data FROM mentions WHERE {column} IN "
+                        f"({_marks(chunk)})", chunk):
+                    if mention_id not in skip and mention_id not in out:
+                        out[mention_id] = from_dict(Mention, json.loads(data))
         return [out[k] for k in sorted(out)]
 
     def event_of_mention(self, mention_id: str) -> str | None:
@@ -305,32 +333,28 @@ class Store:
         self.execute("DELETE FROM claims")
         self.execute("DELETE FROM events")
 
-    def add_events(self, events: Iterable[Event]) -> int:
-        """Write events (inside a transaction, after `clear_events`); returns how many."""
+    def add_events(self, events: Iterable[Event], batch: int = 200) -> int:
+        """Write events (inside a transaction, after `clear_events`); returns how many. Each
+        table takes the rows of `batch` events in one statement, in the order given."""
         n = 0
-        for ev in events:
-            n += 1
-            place = ev.place
-            self.execute(
+        events = iter(events)
+        while chunk := list(itertools.islice(events, batch)):
+            n += len(chunk)
+            self.executemany(
                 "INSERT INTO events (event_id, date, date_precision, event_type, sub_event_type, cameo, "
                 "goldstein, actor1, actor2, country, admin1, location, latitude, longitude, "
                 "fatalities_best, n_sources, summary, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (ev.event_id, ev.date, ev.date_precision, ev.event_type, ev.sub_event_type, ev.cameo,
-                 ev.goldstein, ev.actor1.name if ev.actor1 else None,
-                 ev.actor2.name if ev.actor2 else None,
-                 place.country if place else None, place.admin1 if place else None,
-                 place.name if place else None, place.latitude if place else None,
-                 place.longitude if place else None, ev.fatalities.best,
-                 len({(c.document, c.article) for c in ev.claims}), ev.summary, _json(ev)))
+                [_event_row(ev) for ev in chunk])
             self.executemany(
                 "INSERT INTO claims (event_id, mention_id, document, article, outlet, published, "
                 "attributed_to, text) VALUES (?,?,?,?,?,?,?,?)",
                 [(ev.event_id, c.mention_id, c.document, c.article, c.outlet, c.published,
-                  c.attributed_to, c.text) for c in {c.mention_id: c for c in ev.claims}.values()])
+                  c.attributed_to, c.text)
+                 for ev in chunk for c in {c.mention_id: c for c in ev.claims}.values()])
             self.executemany(
                 "INSERT INTO links (event_id, type, target, cue) VALUES (?,?,?,?)",
                 [(ev.event_id, ln.type, ln.event, ln.cue)
-                 for ln in {(ln.type, ln.event): ln for ln in ev.links}.values()])
+                 for ev in chunk for ln in {(ln.type, ln.event): ln for ln in ev.links}.values()])
         return n
 
     def events(self, where: str = "", params: Iterable[Any] = (), limit: int | None = None,
@@ -365,3 +389,15 @@ class Store:
         for table in ("documents", "articles", "mentions", "events", "claims", "links"):
             out[table] = int(self.query(f"SELECT COUNT(*) FROM {table}")[0][0])  # fixed names only
         return out
+
+
+def _event_row(ev: Event) -> tuple:
+    """The events table's columns of one event."""
+    place = ev.place
+    return (ev.event_id, ev.date, ev.date_precision, ev.event_type, ev.sub_event_type, ev.cameo,
+            ev.goldstein, ev.actor1.name if ev.actor1 else None,
+            ev.actor2.name if ev.actor2 else None,
+            place.country if place else None, place.admin1 if place else None,
+            place.name if place else None, place.latitude if place else None,
+            place.longitude if place else None, ev.fatalities.best,
+            len({(c.document, c.article) for c in ev.claims}), ev.summary, _json(ev))
