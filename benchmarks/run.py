@@ -1,12 +1,14 @@
 """sitrep against plain spaCy, in one run on the same texts (`make bench`).
 
-    python benchmarks/run.py [--articles 2500] [--no-shared] [--skip spacy,j2] [--profile]
+    python benchmarks/run.py [--articles 2500] [--no-shared] [--skip spacy,j2] [--repeat 3] [--profile]
 
 Builds the corpus (see corpus.py) in a temp folder, then times, each in a fresh child process:
   spacy    the reference: spaCy's full pipeline over every text, pinned to one core
   sitrep   `sitrep analyze` end to end into a fresh SQLite file, pinned to the same core
   j1, j2   `sitrep analyze -j 1` and `-j 2`, not pinned (needs two free cores)
-and prints articles/s, words/s and peak RSS for each, the ratios against the targets, and
+in `--repeat` interleaved rounds (default 3; each figure is the median round's: on a shared
+machine one run's wall time moves by 5 % or more), and prints articles/s, words/s and peak RSS
+for each, the ratios against the targets, and
 writes everything to benchmarks/results/latest.json. `--profile` also runs sitrep once under
 cProfile and writes the top functions to benchmarks/results/profile.txt.
 """
@@ -96,6 +98,15 @@ def run_spacy(folder, stats, cpus) -> dict:
     return _rates(m, stats["articles"], stats["words"])
 
 
+def median_run(got: list[dict]) -> dict:
+    """The run of median wall time (the lower middle one of an even count), with every
+    round's wall time beside it."""
+    ordered = sorted(got, key=lambda m: m["wall_s"])
+    mid = dict(ordered[(len(ordered) - 1) // 2])
+    mid["rounds_wall_s"] = [m["wall_s"] for m in got]
+    return mid
+
+
 def profile(folder, work, limit_files: int = 2) -> str:
     """cProfile of one `sitrep analyze -j 1` over the first corpus files: the top 40 by
     cumulative and by own time."""
@@ -125,6 +136,8 @@ def main(argv=None) -> int:
     ap.add_argument("--no-shared", action="store_true", help="use only the project's own texts")
     ap.add_argument("--skip", default="", help="comma list of runs to skip: spacy,sitrep,j1,j2")
     ap.add_argument("--batch-size", type=int, default=64)
+    ap.add_argument("--repeat", type=int, default=3,
+                    help="rounds of the runs, interleaved; each figure is the median round's")
     ap.add_argument("--profile", action="store_true", help="also profile one sitrep run")
     ap.add_argument("--output", default=str(RESULTS / "latest.json"))
     args = ap.parse_args(argv)
@@ -141,20 +154,27 @@ def main(argv=None) -> int:
               f"({stats['from']})", flush=True)
         available = sorted(os.sched_getaffinity(0))
         one = {available[0]}
-        runs: dict[str, dict] = {}
+        plan = []      # (name, label, what to run)
         if "spacy" not in skip:
-            runs["spacy"] = run_spacy(folder, stats, one)
-            _line("spacy (1 core)", runs["spacy"])
+            plan.append(("spacy", "spacy (1 core)", lambda k: run_spacy(folder, stats, one)))
         if "sitrep" not in skip:
-            runs["sitrep"] = run_sitrep(folder, work, "sitrep", stats, cpus=one,
-                                        batch_size=args.batch_size)
-            _line("sitrep (1 core)", runs["sitrep"])
+            plan.append(("sitrep", "sitrep (1 core)", lambda k: run_sitrep(
+                folder, work, f"sitrep-{k}", stats, cpus=one, batch_size=args.batch_size)))
         if len(available) >= 2:
             for n in (1, 2):
                 if f"j{n}" not in skip:
-                    runs[f"j{n}"] = run_sitrep(folder, work, f"j{n}", stats, jobs=n,
-                                               batch_size=args.batch_size)
-                    _line(f"sitrep -j {n}", runs[f"j{n}"])
+                    plan.append((f"j{n}", f"sitrep -j {n}", lambda k, n=n: run_sitrep(
+                        folder, work, f"j{n}-{k}", stats, jobs=n, batch_size=args.batch_size)))
+        rounds: dict[str, list[dict]] = {name: [] for name, _, _ in plan}
+        for k in range(max(1, args.repeat)):
+            # interleaved rounds: a slow spell of a shared machine falls on every kind of run
+            for name, label, go in plan:
+                rounds[name].append(go(k))     # each sitrep run into a fresh database
+                _line(f"{label} #{k + 1}", rounds[name][-1])
+        runs = {name: median_run(got) for name, got in rounds.items()}
+        if max(1, args.repeat) > 1:
+            for name, label, _ in plan:
+                _line(f"{label} median", runs[name])
         result = {
             "when": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
             "machine": {"python": platform.python_version(), "cpus_available": len(available),
@@ -184,7 +204,7 @@ def main(argv=None) -> int:
 def _line(name: str, m: dict) -> None:
     tree = (f", tree RSS {m['peak_tree_rss_mb']} MB / PSS {m['peak_tree_pss_mb']} MB"
             if m.get("peak_tree_rss_mb") else "")
-    print(f"{name:16s} {m['wall_s']:8.2f} s (cpu {m['cpu_s']:.1f} s)  {m['articles_per_s']:8.1f} articles/s  "
+    print(f"{name:24s} {m['wall_s']:8.2f} s (cpu {m['cpu_s']:.1f} s)  {m['articles_per_s']:8.1f} articles/s  "
           f"{m['words_per_s']:9.0f} words/s  peak RSS {m['peak_rss_mb']} MB{tree}", flush=True)
 
 

@@ -1,6 +1,6 @@
 """Stages 2-4 on a Dask cluster (`sitrep analyze --engine dask [--scheduler ADDRESS]`).
 
-The parent keeps ingest, the store and fusion; workers run `sitrep.pipeline.process_batch`
+The parent keeps ingest, the store and fusion; workers run `sitrep.pipeline.batch_mentions`
 on batches of (Document, articles). Each worker process builds its Extractor once (the spaCy
 model takes a second or two and some hundred MB to load) and keeps it for every batch it is
 sent. At most `window` batches are in flight, so memory stays bounded by the batch size
@@ -41,11 +41,12 @@ def _extractor(settings: Settings):
     return ex
 
 
-def run_batch(batch: list[Item], settings: Settings) -> list[Result]:
-    """The task a worker runs: stages 2-4 for one batch."""
-    from sitrep.pipeline import process_batch
+def run_batch(batch: list[Item], settings: Settings) -> list[list[Mention]]:
+    """The task a worker runs: stages 2-4 for one batch; its mentions, one list per document
+    (the parent keeps the batch it sent)."""
+    from sitrep.pipeline import batch_mentions
     with _LOCK:
-        return process_batch(batch, _extractor(settings))
+        return batch_mentions(batch, _extractor(settings))
 
 
 def process_distributed(docs_iter: Iterable[Item], settings: Settings, *, client=None,
@@ -84,9 +85,10 @@ def process_distributed(docs_iter: Iterable[Item], settings: Settings, *, client
 def _ordered_window(client, distributed, docs_iter, settings, batch_size, window):
     """Submit batches while fewer than `window` are pending (running, or done but waiting
     for an earlier batch); yield finished batches in submission order."""
-    from sitrep.pipeline import _batched
+    from sitrep.pipeline import _batched, with_mentions
     batches = _batched(docs_iter, batch_size)
     pending: deque = deque()          # futures in submission order
+    sent: dict = {}                   # future -> the batch it was given
     done: set = set()                 # futures finished, not yet yielded
     ac = distributed.as_completed()
     exhausted = False
@@ -98,6 +100,7 @@ def _ordered_window(client, distributed, docs_iter, settings, batch_size, window
                 break
             fut = client.submit(run_batch, batch, settings, pure=False)
             pending.append(fut)
+            sent[fut] = batch
             ac.add(fut)
         if not pending:
             return
@@ -106,6 +109,6 @@ def _ordered_window(client, distributed, docs_iter, settings, batch_size, window
             done.discard(fut)
             results = fut.result()     # re-raises a worker's exception here
             fut.release()
-            yield from results
+            yield from with_mentions(sent.pop(fut), results)
         if pending and pending[0] not in done:
             done.add(next(ac))

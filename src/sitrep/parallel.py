@@ -8,8 +8,10 @@ batches of (Document, articles) go to them. The parent keeps ingest, the store (
 transaction per document, as with one process) and fusion.
 
 Memory: at most `window` batches are in flight (sent, or back but waiting for an earlier one),
-so the parent holds O(window x batch_size) articles whatever the corpus size. Results come
-back in input order, so `-j N` stores exactly what `-j 1` stores.
+so the parent holds O(window x batch_size) articles whatever the corpus size. It keeps each
+batch it sent, and a worker sends back only the batch's mentions (pipeline.batch_mentions),
+not the documents and article texts again. Results come back in input order, so `-j N`
+stores exactly what `-j 1` stores.
 
 Start-up: where the platform has it (Linux, macOS), workers are forked from a fork server, a
 fresh process that has imported `sitrep.worker_preload`, which loads the model, the ruler's
@@ -26,6 +28,7 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Iterable, Iterator
 
 from sitrep.distributed import Item, Result, worker_settings
+from sitrep.models import Mention
 from sitrep.settings import Settings
 
 _EXTRACTOR = None   # the worker process's own Extractor, built once by _init
@@ -37,9 +40,9 @@ def _init(settings: Settings) -> None:
     _EXTRACTOR = Extractor(settings)
 
 
-def _run(batch: list[Item]) -> list[Result]:
-    from sitrep.pipeline import process_batch
-    return process_batch(batch, _EXTRACTOR)
+def _run(batch: list[Item]) -> list[list[Mention]]:
+    from sitrep.pipeline import batch_mentions
+    return batch_mentions(batch, _EXTRACTOR)
 
 
 def _start_method():
@@ -53,11 +56,21 @@ def _start_method():
     return multiprocessing.get_context("spawn")
 
 
+def start_early() -> None:
+    """Start the fork server now (where there is one), so that it loads the pipeline while
+    this process opens the store and reads the first documents; the pool's workers are forked
+    from it as soon as it has. Without this the server starts with the first batch."""
+    ctx = _start_method()
+    if ctx.get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+        forkserver.ensure_running()
+
+
 def process_parallel(docs_iter: Iterable[Item], settings: Settings, *,
                      window: int | None = None) -> Iterator[Result]:
     """Yield (Document, articles, mentions) for every input, in input order, computed by
     `settings.n_process` worker processes."""
-    from sitrep.pipeline import _batched
+    from sitrep.pipeline import _batched, with_mentions
     n = max(1, settings.n_process)
     window = window or 2 * n      # one batch running and one queued per worker
     ctx = _start_method()
@@ -67,11 +80,13 @@ def process_parallel(docs_iter: Iterable[Item], settings: Settings, *,
         batches = _batched(docs_iter, max(1, settings.batch_size))
         try:
             for batch in batches:
-                pending.append(pool.submit(_run, batch))
+                pending.append((batch, pool.submit(_run, batch)))
                 if len(pending) >= window:
-                    yield from pending.popleft().result()
+                    sent, fut = pending.popleft()
+                    yield from with_mentions(sent, fut.result())
             while pending:
-                yield from pending.popleft().result()
+                sent, fut = pending.popleft()
+                yield from with_mentions(sent, fut.result())
         finally:
-            for fut in pending:   # stopped early (error, or the consumer closed us)
+            for _, fut in pending:   # stopped early (error, or the consumer closed us)
                 fut.cancel()

@@ -54,16 +54,28 @@ def _batched(items: Iterable, size: int):
         yield batch
 
 
-def process_batch(batch: Sequence[tuple[Document, list[Article]]], extractor) -> list[
-        tuple[Document, list[Article], list[Mention]]]:
-    """Stages 2-4 for one batch: the pure, per-document part (also what Dask workers run)."""
+def batch_mentions(batch: Sequence[tuple[Document, list[Article]]], extractor) -> list[list[Mention]]:
+    """Stages 2-4 for one batch: the pure, per-document part, and what worker processes and
+    Dask workers run. One list of mentions per document, in the batch's order. Only these
+    travel back from a worker: the caller still holds the documents and articles it sent
+    (frozen records that extraction does not change), so they are not copied back."""
     ok_articles = [a for _, arts in batch for a in arts if a.status == "ok"]
     by_article = extractor.extract(ok_articles) if ok_articles else {}
-    out = []
-    for doc, arts in batch:
-        mentions = [m for a in arts for m in by_article.get(a.article_id, [])]
-        out.append((doc, arts, mentions))
-    return out
+    return [[m for a in arts for m in by_article.get(a.article_id, [])] for _, arts in batch]
+
+
+def with_mentions(batch: Sequence[tuple[Document, list[Article]]], mentions: Sequence[list[Mention]]) -> list[
+        tuple[Document, list[Article], list[Mention]]]:
+    """(Document, articles, mentions) for each document of a batch and its mention lists."""
+    if len(mentions) != len(batch):
+        raise RuntimeError(f"a worker returned {len(mentions)} results for {len(batch)} documents")
+    return [(doc, arts, ms) for (doc, arts), ms in zip(batch, mentions)]
+
+
+def process_batch(batch: Sequence[tuple[Document, list[Article]]], extractor) -> list[
+        tuple[Document, list[Article], list[Mention]]]:
+    """Stages 2-4 for one batch, in this process: (Document, articles, mentions) per document."""
+    return with_mentions(batch, batch_mentions(batch, extractor))
 
 
 def run(paths: Sequence[str], store: Store, settings: Settings | None = None,
@@ -75,6 +87,9 @@ def run(paths: Sequence[str], store: Store, settings: Settings | None = None,
     from sitrep.ingest.related_dates import RelatedDates
 
     settings = settings or Settings()
+    if settings.engine != "dask" and settings.n_process > 1:
+        from sitrep.parallel import start_early
+        start_early()
     store.migrate()
     summary = RunSummary(run_id=uuid.uuid4().hex[:12])
     store.start_run(summary.run_id, {"paths": list(paths), "engine": settings.engine})

@@ -59,3 +59,12 @@ def test_measure_counts_cpu_of_a_grandchild_it_never_waits_for():
              " time.sleep(1.6); os._exit(0)")
     m = measure.run([sys.executable, "-c", child])
     assert m["cpu_s"] >= 0.7
+
+
+def test_the_median_round_is_reported_with_every_rounds_wall_time():
+    import run
+    rounds = [{"wall_s": 11.0, "k": 1}, {"wall_s": 9.0, "k": 2}, {"wall_s": 30.0, "k": 3}]
+    got = run.median_run(rounds)
+    assert got["k"] == 1 and got["rounds_wall_s"] == [11.0, 9.0, 30.0]
+    assert run.median_run(rounds[:2])["k"] == 2          # even count: the lower middle one
+    assert "rounds_wall_s" not in rounds[0]              # the rounds themselves are left as they were

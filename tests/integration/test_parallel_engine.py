@@ -70,3 +70,32 @@ def test_a_failing_preload_does_not_raise(monkeypatch):
             raise RuntimeError("no model here")
     monkeypatch.setattr(sitrep.extract, "Extractor", Broken)
     assert worker_preload.warm() is False
+
+
+def test_start_early_starts_the_fork_server_the_workers_then_come_from():
+    import multiprocessing
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+    from sitrep.parallel import _start_method, start_early
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork server on this platform")
+    from multiprocessing import forkserver
+    start_early()
+    server = forkserver._forkserver._forkserver_pid
+    assert server is not None and server != os.getpid()
+    with ProcessPoolExecutor(max_workers=1, mp_context=_start_method()) as pool:
+        assert pool.submit(os.getppid).result() == server
+
+
+def test_a_worker_sends_back_only_mentions():
+    from sitrep.models import Article, Document, Mention
+    from sitrep.parallel import _init, _run
+    _init(Settings(progress=False))
+    text = "On 4 May 2021, gunmen killed three farmers in Gwoza, Borno state, police said."
+    batch = [(Document("d1", "k1", "/in/1", "ok"),
+              [Article(article_id="d1:0", doc_id="d1", document="/in/1", index=0, title=None, text=text,
+                       published="2021-05-05")]),
+             (Document("d2", "k2", "/in/2", "empty"), [])]
+    got = _run(batch)
+    assert len(got) == 2 and got[1] == []
+    assert got[0] and all(isinstance(m, Mention) for m in got[0])
