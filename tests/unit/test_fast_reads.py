@@ -44,14 +44,14 @@ def test_text_of_is_doc_text():
     assert full_text(doc) == doc.text == "Gunmen \n\nfired, then fled  "
 
 
-def _windows_by_tokens(doc, window):
+def _windows_by_tokens(doc, left, right):
     """open_windows as first written, Token by Token."""
     ranges = []
     for sent in doc.sents:
         for tok in sent:
             if not is_open(tok):
                 continue
-            start, end = max(sent.start, tok.i - window), min(sent.end, tok.i + window + 1)
+            start, end = max(sent.start, tok.i - left), min(sent.end, tok.i + right + 1)
             while start > sent.start and doc[start].ent_iob == 1:
                 start -= 1
             while end < sent.end and doc[end].ent_iob == 1:
@@ -83,9 +83,9 @@ def _hits_by_tokens(span):
 
 
 @settings(max_examples=200, deadline=None)
-@given(docs(), st.integers(1, 5))
-def test_open_windows_and_text_equal_the_token_by_token_reading(doc, window):
-    assert open_windows(doc, window) == _windows_by_tokens(doc, window)
+@given(docs(), st.integers(1, 5), st.integers(1, 5))
+def test_open_windows_and_text_equal_the_token_by_token_reading(doc, left, right):
+    assert open_windows(doc, left, right) == _windows_by_tokens(doc, left, right)
     assert full_text(doc) == doc.text
 
 
@@ -112,16 +112,35 @@ def test_find_hits_on_a_hand_built_sentence():
     assert ("ambushed", 1, 2) in [(h.text, h.start, h.end) for h in triggers.find_hits(doc)]
 
 
-def test_ner_pieces_equal_as_doc():
-    from sitrep.nlp.ner_scope import _pieces
+def _parsed_doc():
     words = ["Gunmen", "from", "Lower", "Shabelle", "raided", "Afgooye", "town", "near", "Mogadishu", "."]
     doc = Doc(_VOCAB, words=words, heads=[4, 0, 3, 1, 4, 6, 4, 4, 7, 4],
               deps=["nsubj", "prep", "compound", "pobj", "ROOT", "compound", "dobj", "prep", "pobj", "punct"],
               tags=["NNS", "IN", "NNP", "NNP", "VBD", "NNP", "NN", "IN", "NNP", "."])
     doc.ents = [Span(doc, 2, 4, label="GPE"), Span(doc, 8, 9, label="GPE")]
+    return doc
+
+
+def test_ner_pieces_equal_as_doc():
+    from sitrep.nlp.ner_scope import _pieces
+    doc = _parsed_doc()
     ranges = [(0, 3), (3, 7), (7, 7), (8, 10)]     # cutting an entity and heads; an empty range
     got = _pieces(doc, ranges)
     want = [(s, doc[s:e].as_doc()) for s, e in ranges if e > s]
     assert [s for s, _ in got] == [s for s, _ in want] == [0, 3, 8]
     assert [p.to_bytes() for _, p in got] == [p.to_bytes() for _, p in want]
     assert [(e.text, e.label_) for e in got[2][1].ents] == [("Mogadishu", "GPE")]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 10), st.integers(0, 4)), max_size=5))
+def test_ner_pieces_equal_as_doc_for_any_ranges(cuts):
+    """Ranges apart share one attribute array, overlapping ones get a copy each: either way
+    each piece is as_doc's own."""
+    from sitrep.nlp.ner_scope import _pieces
+    doc = _parsed_doc()
+    ranges = [(s, min(10, s + n)) for s, n in cuts]
+    got = _pieces(doc, ranges)
+    want = [(s, doc[s:e].as_doc()) for s, e in ranges if e > s]
+    assert [s for s, _ in got] == [s for s, _ in want]
+    assert [p.to_bytes() for _, p in got] == [p.to_bytes() for _, p in want]

@@ -9,7 +9,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from sitrep.nlp.ner_scope import ScopedNER, is_open, open_windows
+from sitrep.nlp.ner_scope import NOT_OPEN, ScopedNER, _calendar_words, _group_words, is_open, open_windows
 
 _VOCAB = spacy.blank("en").vocab
 
@@ -25,8 +25,9 @@ def doc_of(text: str, sent_starts: tuple[int, ...] = (0,), ents=()) -> Doc:
 def test_open_tokens_are_unclaimed_capitalised_names():
     doc = doc_of("On Tuesday gunmen from ISWAP raided Kibati near Goma", ents=[(8, 9, "GPE")])
     got = {t.text: is_open(t) for t in doc}
-    assert got["Kibati"] and got["ISWAP"] and got["Tuesday"]
+    assert got["Kibati"] and got["ISWAP"]
     assert not got["On"]            # a capitalised function word
+    assert not got["Tuesday"]       # a weekday name (NOT_OPEN)
     assert not got["gunmen"]        # lower case
     assert not got["Goma"]          # the ruler already made it an entity
 
@@ -36,20 +37,39 @@ def test_windows_stay_in_their_sentence_and_merge():
     text = ("the Kibati people said Beni was calm and quiet . "
             "later that day police in town near Kalehe arrested two young men at the market square today")
     doc = doc_of(text, sent_starts=(0, 10))
-    assert open_windows(doc, window=2) == [(0, 7), (15, 20)]
-    assert open_windows(doc, window=5) == [(0, 10), (12, 23)]     # not past the sentence end
+    assert open_windows(doc, left=2, right=2) == [(0, 7), (15, 20)]
+    assert open_windows(doc, left=5, right=5) == [(0, 10), (12, 23)]     # not past the sentence end
+    assert open_windows(doc, left=1, right=3) == [(0, 8), (16, 21)]     # each side its own width
+    assert open_windows(doc) == [(0, 9), (12, 22)]                      # LEFT 5, RIGHT 4
 
 
 def test_no_open_token_means_no_ner_and_all_of_it_means_the_whole_doc():
     assert open_windows(doc_of("police arrested two men at the market")) == []
-    assert open_windows(doc_of("men in Kibati"), window=5) is None
+    assert open_windows(doc_of("men in Kibati"), left=5, right=5) is None
+
+
+def test_calendar_and_group_words_open_no_window():
+    doc = doc_of("Police and Protesters clashed on Monday 4 April in Kibati ; Mar Elias church")
+    assert [t.text for t in doc if is_open(t)] == ["Kibati", "Mar", "Elias"]
+    # a sentence of such words alone gives the NER nothing to read
+    assert open_windows(doc_of("Soldiers and Police met Residents on Friday")) == []
+
+
+def test_not_open_holds_full_month_and_weekday_names_and_the_registrys_group_nouns():
+    cal = _calendar_words()
+    assert {"january", "may", "june", "september", "monday", "sunday"} <= cal
+    assert not {"jan", "mar", "sept", "sep"} & cal              # abbreviations can be names
+    groups = _group_words()
+    assert {"police", "protesters", "soldiers", "army", "residents"} <= groups
+    assert not any(" " in w for w in groups)                    # one-word heads only
+    assert cal | groups == NOT_OPEN
 
 
 def test_a_window_never_cuts_a_ruler_entity():
     # "Lower Shabelle" (7-9) would be cut by a window of 2 around "Afgooye" (5)
     doc = doc_of("clashes were reported in the Afgooye area Lower Shabelle region on that night",
                  ents=[(7, 9, "GPE")])
-    (start, end), *_ = open_windows(doc, window=2)
+    (start, end), *_ = open_windows(doc, left=2, right=2)
     assert start == 3 and end == 9
 
 
@@ -70,13 +90,13 @@ class _FakeNER:
 
 
 def test_scoped_ner_writes_entities_back_at_their_offsets_and_keeps_the_rest():
-    text = "police said that some armed men from the hills raided Kibati village on Friday"
+    text = "police said that some armed men from the hills raided Kibati village near Beni"
     doc = doc_of(text + " before fleeing toward the forest near Goma", ents=[(20, 21, "GPE")])
     fake = _FakeNER()
-    out = next(ScopedNER(fake, lambda d: open_windows(d, window=2)).pipe([doc]))
-    assert fake.seen == ["hills raided Kibati village on Friday before fleeing"]   # not the Doc
+    out = next(ScopedNER(fake, lambda d: open_windows(d, left=2, right=2)).pipe([doc]))
+    assert fake.seen == ["hills raided Kibati village near Beni before fleeing"]   # not the Doc
     assert [(e.text, e.label_) for e in out.ents] == \
-        [("Kibati", "GPE"), ("Friday", "GPE"), ("Goma", "GPE")]     # Goma: the ruler's, kept
+        [("Kibati", "GPE"), ("Beni", "GPE"), ("Goma", "GPE")]     # Goma: the ruler's, kept
 
 
 def test_scoped_ner_hands_whole_docs_over_unchanged():
@@ -143,7 +163,7 @@ def test_scoped_ner_gives_the_mentions_of_the_whole_doc(nlp):
 
 def test_windows_without_sentence_boundaries_span_the_doc():
     doc = Doc(_VOCAB, words="the men of Kibati said so and left for the hills".split())
-    assert open_windows(doc, window=2) == [(1, 6)]
+    assert open_windows(doc, left=2, right=2) == [(1, 6)]
 
 
 def test_only_short_one_paragraph_reports_are_read_as_one_event():

@@ -9,8 +9,9 @@
     (`token._.sitrep_trigger`), so later stages skip sentences without one cheaply;
   - in place of the model's "ner" (kept, disabled, as "ner_model"): `sitrep_scoped_ner`, the
     same NER run only on windows around the capitalised names the ruler left open
-    (nlp/ner_scope.py). On 2,000 ACLED notes it reads 43 % of the tokens; dates and numbers
-    far from any name get no entity (extraction reads neither).
+    (nlp/ner_scope.py). On 2,000 ACLED notes it reads 38 % of the tokens; dates and numbers
+    far from any name get no entity (extraction reads numbers from the text, and dates only
+    to rule a word out as a place).
 
 Other speed-ups (see benchmarks/README.md), each with exactly spaCy's output: the ruler is
 FastEntityRuler (dict lookups instead of spaCy's Matcher/PhraseMatcher; pattern tokenisations
