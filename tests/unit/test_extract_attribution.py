@@ -36,7 +36,7 @@ def test_passive_claimed_by_is_not_attribution():
 
 def test_quick_check_never_hides_a_source_the_patterns_find():
     from sitrep.extract import attribution as mod
-    maybe, patterns = mod._patterns()
+    maybe, _, patterns = mod._patterns()
     sentences = [
         "Seven people were killed, according to the provincial health ministry.",
         "The convoy was hit by a roadside bomb, police said.",

@@ -19,7 +19,7 @@ def _patterns():
     # every pattern below needs "according to" or a say-verb after a space or comma: a sentence
     # with neither is no claim, and is told so without trying the (backtracking) patterns
     maybe = re.compile(r"(?i:according to)|(?<!\w)" + verb_re)
-    return maybe, [
+    return maybe, tuple(verbs), [
         # "according to the BLF", "according to Iranian state media"
         re.compile(r"\baccording to\s+((?:the\s+)?[^,.;:()]{2,70}?)(?=\s*(?:[,.;:)]|$|\s+(?:on|in|at|who|which|that)\b))", re.I),
         # "..., police said." / "..., said the ministry."
@@ -36,12 +36,22 @@ _NOT_SOURCE = re.compile(r"^(?:it|this|that|there|they|he|she|we|i|which|who|wha
                          r"sources)(?:\s|$)", re.I)
 
 
+def _ends_with(sentence: str, verbs: tuple[str, ...]) -> bool:
+    """Does the sentence end with one of `verbs`, as written, then at most a full stop and
+    white space? What the third pattern ("..., police said.") cannot match without: it is
+    tried at every position of the sentence (~0.2 ms), this test is not."""
+    end = sentence.rstrip()     # (the same white space as the patterns' \s)
+    return end.endswith(verbs) or (end.endswith(".") and end[:-1].endswith(verbs))
+
+
 def attribution(sentence: str) -> str | None:
     """The source a sentence attributes its claim to, or None for a bare assertion."""
-    maybe, patterns = _patterns()
+    maybe, verbs, patterns = _patterns()
     if not maybe.search(sentence):
         return None
     for pat in patterns:
+        if pat is patterns[2] and not _ends_with(sentence, verbs):
+            continue
         m = pat.search(sentence)
         if not m:
             continue

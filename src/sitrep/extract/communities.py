@@ -9,11 +9,20 @@ from dataclasses import dataclass
 
 from sitrep.extract import lexicon
 from sitrep.extract.actors import ActorHit, _country_name, country_iso3, generic_actor
+from sitrep.extract.prescan import folded
 from sitrep.models import Actor
 
 
 def _alternatives(words: str) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words.split("|"))
+
+
+def _first_words(words: str) -> tuple[str, ...]:
+    """The first word of each of `_alternatives(words)`, lower-cased: a match holds one of them
+    as written (each word is matched literally), under re.I one of them in any case. Empty when
+    one is not plain ASCII (no pre-test then; see prescan.folded)."""
+    firsts = sorted({w.split(" ")[0].lower() for w in words.split("|")})
+    return tuple(firsts) if all(f and f.isascii() for f in firsts) else ()
 
 
 @dataclass(frozen=True)
@@ -25,6 +34,7 @@ class _Pattern:
     where: frozenset        # the countries it holds in (empty: all)
     ethnic_only: bool = False   # a name that is not an ethnic group's is no militia ("Murle raiders")
     unarmed: bool = False       # people of a community: its militia when they act, civilians when hit
+    needs: tuple = ()           # words (lower case) a match holds one of, in the lower-cased text
 
 
 @functools.lru_cache(maxsize=1)
@@ -37,12 +47,13 @@ def _community_patterns() -> list[_Pattern]:
         template, ethnic, kind = c["name"], c.get("ethnic_name") or c["name"], c["type"]
         names = c.get("names") or _NAME     # what a name looks like (a regex; default: one or two words)
         rx = re.compile(r"\b(?P<name>" + names + r")\s+(?:" + _alternatives(c["words"]) + r")\b")
-        out.append(_Pattern(rx, template, ethnic, kind, where, ethnic_only=bool(c.get("ethnic_only"))))
+        out.append(_Pattern(rx, template, ethnic, kind, where, ethnic_only=bool(c.get("ethnic_only")),
+                            needs=_first_words(c["words"])))
         for u in lexicon.entries(c.get("unnamed")):
             # "clashes between two families": both sides one unnamed kind (no {name} to fill)
             rx = re.compile(r"(?<![\w-])(?i:" + _alternatives(u["words"]) + r")(?![\w-])")
             out.append(_Pattern(rx, u["name"], u["name"], kind, frozenset(u.get("countries") or where),
-                                unarmed=bool(u.get("unarmed"))))
+                                unarmed=bool(u.get("unarmed")), needs=_first_words(u["words"])))
         for mem in lexicon.entries(c.get("members")):
             # "militiamen from the Hawadle and Jarer Weyne clans": each community named; with
             # `optional`, the word after the names may be left out ("militias from Ogbede")
@@ -53,7 +64,8 @@ def _community_patterns() -> list[_Pattern]:
                             _alternatives(mem.get("links") or "from|of|belonging to") + r")\s+"
                             r"(?:the\s+)?(?P<name>" + who + r")(?:\s+and\s+(?:the\s+)?(?P<second>" + who +
                             r"))?" + after)
-            out.append(_Pattern(rx, template, ethnic, kind, where, unarmed=bool(mem.get("unarmed"))))
+            out.append(_Pattern(rx, template, ethnic, kind, where, unarmed=bool(mem.get("unarmed")),
+                                needs=_first_words(mem["who"])))
     return out
 
 
@@ -155,9 +167,12 @@ def community_militias(text: str, country: str | None, taken) -> list[ActorHit]:
                       .replace(" ()", ""), country=country, type=p.kind, text=text[start:end])
         out.append(ActorHit(actor, start, end, tag, True))
 
+    low = folded(text)      # (None: a character re.I folds onto ASCII; every pattern is run)
     for p in _community_patterns():
         if p.where and country not in p.where:
             continue
+        if p.needs and low is not None and not any(w in low for w in p.needs):
+            continue    # none of the words the pattern needs: it cannot match
         for m in p.rx.finditer(text):
             if not free(m.start(), m.start() + 1):
                 continue

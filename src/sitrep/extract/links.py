@@ -8,20 +8,30 @@ import re
 
 from sitrep.extract import lexicon
 from sitrep.extract.numbers import number_value
+from sitrep.extract.prescan import folded, required_literal
 from sitrep.models import LinkCue
 
 
 @functools.lru_cache(maxsize=1)
 def _patterns():
-    return [(c["type"], re.compile(c["pattern"], re.I)) for c in lexicon.load("cues.yaml")["links"]]
+    """(type, pattern, pre-test) of each link cue: the pre-test is the words every match of
+    the pattern holds (prescan.required_literal), looked for before the pattern is tried."""
+    out = []
+    for c in lexicon.load("cues.yaml")["links"]:
+        rx = re.compile(c["pattern"], re.I)
+        out.append((c["type"], rx, required_literal(rx)))
+    return out
 
 
 def link_cues(sentence: str) -> list[LinkCue]:
     """Every link cue in a sentence, one per type (the first wins)."""
     out, seen = [], set()
-    for kind, pat in _patterns():
+    low = folded(sentence)      # (None: a character re.I folds onto ASCII; every pattern is tried)
+    for kind, pat, words in _patterns():
         if kind in seen:
             continue
+        if words and low is not None and words not in low:
+            continue    # the words every match holds are not there
         m = pat.search(sentence)
         if not m:
             continue

@@ -8,7 +8,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from sitrep.extract.prescan import needs, present
+from sitrep.extract.prescan import Needs, needs, present
 from sitrep.models import Figure
 
 UNITS = {"zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5,
@@ -187,11 +187,12 @@ def _alternatives(rx: str) -> tuple[str, ...]:
     return words
 
 
-_RESULT = r"(?:resulted in|resulting in|results in|led to|leading to|leads to|caused|causing|causes)\s+(?:the\s+)?"
+_RESULT_WORDS = r"(?:resulted in|resulting in|results in|led to|leading to|leads to|caused|causing|causes)"
+_RESULT = _RESULT_WORDS + r"\s+(?:the\s+)?"
 
 
 @functools.lru_cache(maxsize=2)
-def _patterns(kind: str) -> list[tuple[str, re.Pattern, re.Pattern | None]]:
+def _patterns(kind: str) -> list[tuple[str, re.Pattern, Needs | None]]:
     """(name, pattern, needs) for one kind of count, compiled once. `needs` is a case-sensitive
     pre-test (prescan.py) for the words the pattern cannot match without (its verb or noun),
     or None."""
@@ -217,7 +218,8 @@ def _patterns(kind: str) -> list[tuple[str, re.Pattern, re.Pattern | None]]:
         # (a result, not a topic: "protested after the killing of a trader" counts no toll)
         ("p2c", re.compile(rf"\b{_RESULT}(?:deaths?|killings?)\s+of\s+((?:{QUAL})?{NUM})\s+([\w'’-]+)" if kind == "killed" else
                            rf"\b(?:{_RESULT}|and\s+(?:the\s+)?)(?:injuries|injury|wounds|wounding)\s+(?:to|of)\s+((?:{QUAL})?{NUM})\s+([\w'’-]+)",
-                           flags), None),
+                           flags),
+         needs(*_alternatives(_RESULT_WORDS)) if kind == "killed" else needs("injuries", "injury", "wounds", "wounding")),
         # "killing at least 17 militants", "killed three civilians and two soldiers"
         ("p2", re.compile(rf"\b{act}\s+((?:{QUAL})?{NUM}(?:\s+{WORDS}{{0,3}}?(?:and|,)\s+(?:{QUAL})?{NUM})*)"
                           rf"(?:\s+([\w'’-]+(?:\s+[\w'’-]+){{0,2}}))?", flags), act_words),
@@ -226,9 +228,10 @@ def _patterns(kind: str) -> list[tuple[str, re.Pattern, re.Pattern | None]]:
          needs(*_alternatives(noun))),
         ("p4", re.compile(rf"\b(?:death toll|toll|fatalities|number of (?:dead|deaths))\s+(?:\w+\s+){{0,3}}?(?:to|of|at|is|was|stood at|reached|stands at)\s+((?:{QUAL})?{NUM})", flags)
          if kind == "killed" else
-         re.compile(rf"\b(?:number of (?:injured|wounded))\s+(?:\w+\s+){{0,3}}?(?:to|of|at|is|was)\s+((?:{QUAL})?{NUM})", flags), None),
+         re.compile(rf"\b(?:number of (?:injured|wounded))\s+(?:\w+\s+){{0,3}}?(?:to|of|at|is|was)\s+((?:{QUAL})?{NUM})", flags),
+         needs("toll", "fatalities", "number of") if kind == "killed" else needs("number of")),
         ("p5", re.compile(rf"\b(?:fatalit\w*|casualt\w*|deaths|dead)\s+(?:\w+\s+){{0,3}}?coded as\s+({NUM})", flags)
-         if kind == "killed" else None, None),
+         if kind == "killed" else None, needs("coded as")),
         # singular: "a woman was killed", "he was shot dead"
         ("p6", re.compile(rf"\b(?:he|she|(?:an?|the|one)\s+{WORDS}{{0,4}}?)(?:was|has been|had been)\s+{ADV}?{verb}\b", flags),
          verb_words),

@@ -159,6 +159,8 @@ _BEFORE_COMMA = re.compile(r"(?P<name>" + _NAME + r")(?:\s+" + AREA_WORDS + r")?
 
 
 def from_parenthesis(text: str, gaz, hint_iso, allowed) -> Place | None:
+    if "(" not in text:
+        return None     # (PAREN needs one: most sentences are told without brackets)
     for m in PAREN.finditer(text):
         parts = [p.strip() for p in m.group("a").split(",") if p.strip()]
         if not parts or len(parts) > 3 or any(len(p) > 40 or not p[:1].isupper() for p in parts):

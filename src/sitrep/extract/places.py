@@ -389,6 +389,7 @@ def _read_mentions(sent, gaz) -> list[_Mention]:
 # "codenamed 'Silent Bar Hawk'", "dubbed \"Operation X\"": a name, not a place
 CODE_NAME = re.compile(r"\b(?:code-?named|dubbed|named|called|titled|operation|campaign)\s*[,:\-–—]?\s*"
                        r"[‘'\"“][^‘'\"“’”]{0,60}$", re.I)
+_QUOTES = "‘'\"“"     # the opening quotes CODE_NAME reads
 # "along the border with Iran", "which borders Iran": the place is on this side of it
 BORDER_WITH = re.compile(r"\b(?:border|borders|bordering|frontier)\s+(?:with\s+)?(?:neighbou?ring\s+)?"
                          r"(?:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?\s*(?:,\s*|\s+and\s+|\s+or\s+)){0,3}$")
@@ -405,9 +406,12 @@ def _not_a_location(m, doc_text) -> bool:
     if shared_border(m, doc_text):
         return True
     before = doc_text[max(0, m.start - 80):m.start]
-    if CODE_NAME.search(before):
+    # (each regex is tried only when the text holds what it cannot match without: an opening
+    # quote; "border" or "frontier", as BORDER_WITH is case-sensitive)
+    if any(q in before for q in _QUOTES) and CODE_NAME.search(before):
         return True
-    return bool(BORDER_WITH.search(before[-40:]))
+    near = before[-40:]
+    return ("border" in near or "frontier" in near) and bool(BORDER_WITH.search(near))
 
 
 DISTRICT_WORD = re.compile(r"\s+(?:district|districts|tehsil|county|sub-district|subdistrict|division)$", re.I)

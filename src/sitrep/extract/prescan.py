@@ -1,4 +1,4 @@
-"""Cheap, exact shortcuts for costly regexes; neither changes a match.
+"""Cheap, exact shortcuts for costly regexes; none changes a match.
 
 `needs` / `present`: a test to run before a case-insensitive regex: does the text contain one
 of the words the regex cannot match without?
@@ -11,6 +11,9 @@ For a pattern compiled with re.I, an ASCII word in it matches the text exactly w
 lower-cased word occurs in the lower-cased text, except for four characters outside ASCII
 that re.I folds onto ASCII letters; for a text holding one of them `present` answers None
 (unknown: run every regex), so no match is ever skipped.
+
+`required_literal(pattern)`: the longest run of plain characters every match holds, for a
+pre-test of the same kind (under re.I `in` on the `folded` text, else on the text itself).
 
 `by_initial(pattern).finditer(text)`: the matches of a long word-list regex (actor aliases,
 country names), looked for only where a word starts and only among the words that begin with
@@ -33,20 +36,58 @@ def folded(text: str) -> str | None:
     return text.lower()
 
 
-def needs(*words: str) -> re.Pattern:
+class Needs:
+    """A pre-test: `search(low)` is true when the lower-cased text holds one of `words`. (What
+    a regex of the escaped words joined by "|" finds; `in` looks for each word faster than
+    the regex tries every word at every position.)"""
+    __slots__ = ("words",)
+
+    def __init__(self, words: tuple[str, ...]):
+        self.words = words
+
+    def search(self, low: str) -> bool:
+        return any(w in low for w in self.words)
+
+    def __repr__(self) -> str:
+        return f"needs{self.words!r}"
+
+
+def needs(*words: str) -> Needs:
     """A pre-test finding any of `words` (lower-case ASCII, as they are spelt in the regex)."""
     if not words or any(not w.isascii() or w != w.lower() for w in words):
         raise ValueError(f"pre-test words must be lower-case ASCII: {words}")
-    return re.compile("|".join(re.escape(w) for w in words))
+    return Needs(tuple(words))
 
 
-def present(text: str, tests) -> set[re.Pattern] | None:
-    """Which of the pre-tests `tests` find a word in `text`; None when that cannot be told
-    exactly (see `folded`)."""
+def present(text: str, tests) -> set | None:
+    """Which of the pre-tests `tests` (`needs`, or any compiled regex) find a word in `text`;
+    None when that cannot be told exactly (see `folded`)."""
     low = folded(text)
     if low is None:
         return None
     return {t for t in tests if t.search(low)}
+
+
+def required_literal(pattern: re.Pattern) -> str:
+    """The longest run of plain characters that every match of `pattern` holds as written
+    (lower-cased under re.I, for a test on `folded` text); "" when there is none, or it is not
+    ASCII. Read from re's own parse of the pattern: its top-level items are what a match goes
+    through, in order, so a run of literals among them is in every match ("\\bhours after\\s+"
+    holds "hours after"; a top-level alternation holds none)."""
+    from re import _constants, _parser     # (CPython's parser: the reading re itself makes)
+    if not isinstance(pattern.pattern, str):
+        return ""
+    runs, run = [], []
+    for op, arg in _parser.parse(pattern.pattern, pattern.flags):
+        if op is _constants.LITERAL:
+            run.append(chr(arg))
+        else:
+            runs.append("".join(run))
+            run = []
+    best = max(runs + ["".join(run)], key=len)
+    if not best.isascii():
+        return ""
+    return best.lower() if pattern.flags & re.I else best
 
 
 # ---------------------------------------------------------------- word-list regexes

@@ -24,16 +24,13 @@ log = logging.getLogger(__name__)
 
 
 def _priority(m: Mention) -> int:
-    from sitrep.extract.triggers import lexicon_index
+    from sitrep.extract.triggers import lexicon_index, trigger_priorities
     tid = m.rule.split(":")[-1].split("+")[-1]
     base, _, frame = tid.partition("@")
     _, _, _, overrides = lexicon_index()
     if frame and frame in overrides.get(base, {}):
         return int(overrides[base][frame]["priority"])
-    for _, t in lexicon_index()[0]:
-        if t.id == base:
-            return t.priority
-    return 0
+    return trigger_priorities().get(base, 0)
 
 
 def _date(value) -> dt.date | None:

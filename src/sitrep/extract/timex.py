@@ -95,7 +95,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name,
 _DIGIT = re.compile(r"\d")
 _MONTH_STEM = needs("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _DAY_OR_WEEK = needs("day", "week")
-PRE_TESTS: dict[str, tuple[re.Pattern, ...]] = {
+PRE_TESTS: dict[str, tuple] = {      # (each a `needs` or a regex: both have .search)
     "iso": (_DIGIT,), "range_dm": (_DIGIT, _MONTH_STEM), "range_md": (_DIGIT, _MONTH_STEM),
     "dmy": (_DIGIT, _MONTH_STEM), "mdy": (_DIGIT, _MONTH_STEM), "month_year": (_DIGIT, _MONTH_STEM),
     "background_decade": (_DIGIT,), "since_year": (_DIGIT,), "in_year": (_DIGIT,),
@@ -379,8 +379,9 @@ def estimate_anchor(text: str, hint: dt.date | None = None) -> dt.date | None:
     if latest is None:
         return None
     best = latest
+    _, matches = _scan(text)    # (each pattern's matches, as parse_date_text read them above)
     for kind in ("dmy", "mdy"):
-        for m in dict(PATTERNS)[kind].finditer(text):
+        for m in (m for k, m in matches if k == kind):
             if m.group("year"):
                 continue
             mon, day = _month(m.group("mon")), int(m.group("day"))
@@ -402,7 +403,9 @@ def event_date(sent, anchor: dt.date | None, previous=None,
     January"). With none, the sentence continues the story: the previous mention's date,
     else the publication date (precision 1 either way, text None).
     """
-    text = sent if isinstance(sent, str) else getattr(sent, "text", str(sent))
+    text = sent if isinstance(sent, str) else getattr(sent, "text", None)
+    if text is None:    # (not getattr's default: str() of a Span would join its tokens again)
+        text = str(sent)
     if isinstance(anchor, dt.datetime):
         anchor = anchor.date()
     exprs = parse_date_text(text, anchor, previous, approx)

@@ -75,6 +75,16 @@ def lexicon_index():
 
 
 @functools.lru_cache(maxsize=1)
+def trigger_priorities() -> dict[str, int]:
+    """Trigger id -> priority, of the first lexicon entry with that id (what a scan of the
+    entries in order finds)."""
+    out: dict[str, int] = {}
+    for _, t in lexicon_index()[0]:
+        out.setdefault(t.id, t.priority)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
 def filter_words() -> frozenset:
     """For the cheap pre-filter: per pattern, its most distinctive word (the longest; every
     word of a pattern must be present for it to match, so one is enough to look for)."""

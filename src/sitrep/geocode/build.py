@@ -291,7 +291,14 @@ def _fill(con: sqlite3.Connection) -> None:
     con.executemany("INSERT INTO country_names VALUES (?,?,?)", [n for n in cnames if n[0]])
     # names_pid and places_admin1 serve the admin1-spelling query run for every geocoded
     # place: without them it scanned all ~766k names (48% of analyze time in the benchmark
-    # profile; 51 ms -> 0.05 ms per call with them).
+    # profile; 51 ms -> 0.05 ms per call with them). places_gid serves a place's population
+    # (Gazetteer.population: 0.07 ms with it; without it each query scans ~250k places, 8 ms,
+    # so a process made 16 scans and then a 0.12 s table of every population, 0.25 s in all
+    # on the benchmark's 2,500 texts); geonames.py makes the same index after an import.
+    # places_province serves the towns of one province (Gazetteer._province_places: 4.3 ->
+    # 2.2 ms a call over the 300 largest provinces).
     con.executescript("CREATE INDEX names_key ON names(key); CREATE INDEX cnames_key ON country_names(key);"
                       "CREATE INDEX names_pid ON names(pid);"
-                      "CREATE INDEX places_admin1 ON places(iso3, feature, name);")
+                      "CREATE INDEX places_admin1 ON places(iso3, feature, name);"
+                      "CREATE INDEX places_gid ON places(geonameid);"
+                      "CREATE INDEX places_province ON places(iso3, admin1);")

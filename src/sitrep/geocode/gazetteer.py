@@ -116,7 +116,7 @@ class Gazetteer:
         """Forget memoised lookups (after the cache file was rebuilt or imported into)."""
         self._memo.clear()
         self._country_cache.clear()
-        for attr in ("_gid_population", "_gid_scans", "_gid_index", "_admin1_index"):
+        for attr in ("_gid_population", "_gid_scans", "_gid_index", "_admin1_index", "_country_names"):
             self.__dict__.pop(attr, None)
         self.__class__._admin1_keys.cache_clear()
         self.__class__._province_places.cache_clear()
@@ -152,16 +152,27 @@ class Gazetteer:
         bare = text.strip().replace(".", "").replace("&", "")
         if not (bare.isupper() and len(bare) <= 5):
             kinds = tuple(x for x in kinds if x not in ("code", "abbrev"))   # "us", "pak" are words
-        rows = self._con.execute("SELECT iso3, kind FROM country_names WHERE key = ?", (k,)).fetchall()
+        rows = self._country_rows(k)
         if not rows and k.endswith("s") and "demonym" in kinds:
             # a plural nationality ("Afghans"); only a nationality: "Congos" is no plural of
             # the country "Congo" (a neighbourhood of Macapa, Brazil)
-            rows = [r for r in self._con.execute("SELECT iso3, kind FROM country_names WHERE key = ?",
-                                                 (k[:-1],)).fetchall() if r[1] == "demonym"]
+            rows = [r for r in self._country_rows(k[:-1]) if r[1] == "demonym"]
         rows = sorted((r for r in rows if r[1] in kinds), key=lambda r: self._KIND_RANK.get(r[1], 9))
         if rows:
             return rows[0][0]
         return None
+
+    def _country_rows(self, k: str) -> tuple[tuple[str, str], ...]:
+        """(iso3, kind) of every country name with key `k`, in table order (the order the key's
+        index gives them). The table is small (~1,700 rows, read in a millisecond): read once,
+        not queried once per spelling (country_iso3 meets ~10k spellings in 2,500 notes)."""
+        table = self.__dict__.get("_country_names")
+        if table is None:
+            grouped: dict[str, list] = {}
+            for nk, iso3, kind in self._con.execute("SELECT key, iso3, kind FROM country_names ORDER BY rowid"):
+                grouped.setdefault(nk, []).append((iso3, kind))
+            table = self._country_names = {nk: tuple(rows) for nk, rows in grouped.items()}
+        return table.get(k, ())
 
     def country(self, iso3: str | None) -> tuple[str, str, float | None, float | None] | None:
         """(iso3, name, lat, lon) of a country."""
@@ -227,12 +238,18 @@ class Gazetteer:
         scored.sort(reverse=True)
         return [self._place(row, name) for _, _, row in scored[:limit]]
 
-    def _rows(self, k: str, codes: bool) -> list[tuple]:
-        return self._con.execute(
-            "SELECT p.pid, p.geonameid, p.name, p.iso3, p.admin1, p.admin2, p.lat, p.lon,"
-            " p.population, p.feature, p.source, MAX(n.is_primary)"
-            " FROM names n JOIN places p ON p.pid = n.pid WHERE n.key = ? AND n.is_primary >= ?"
-            " GROUP BY p.pid", (k, -1 if codes else 0)).fetchall()
+    def _rows(self, k: str, codes: bool) -> tuple[tuple, ...]:
+        """The places with a name of key `k`, one query per key: lookup's memo is by country,
+        province, features and limit too, and a corpus asks for one name with many of those."""
+        memo_key = ("rows", k, codes)
+        got = self._memo_get(memo_key)
+        if got is _MISSING:
+            got = self._memo_put(memo_key, tuple(self._con.execute(
+                "SELECT p.pid, p.geonameid, p.name, p.iso3, p.admin1, p.admin2, p.lat, p.lon,"
+                " p.population, p.feature, p.source, MAX(n.is_primary)"
+                " FROM names n JOIN places p ON p.pid = n.pid WHERE n.key = ? AND n.is_primary >= ?"
+                " GROUP BY p.pid", (k, -1 if codes else 0)).fetchall()))
+        return got
 
     def best(self, name: str | None, country_iso3: str | None = None, admin1: str | None = None,
              features: tuple[str, ...] | None = None) -> Place | None:
@@ -259,8 +276,9 @@ class Gazetteer:
                                     " AND feature = ?", (place.name, place.iso3, place.feature)).fetchone()
         return self._memo_put(memo_key, int(row[0] or 0) if row else 0)
 
-    # `places` has no index on geonameid (unless a GeoNames dump was imported), so each query
-    # scans the table (~7 ms); after a few, one pass collects every population instead.
+    # A cache built before revision 16 (schema.py) has no index on geonameid unless a GeoNames
+    # dump was imported into it, so each query scans the table (~7 ms); after a few, one pass
+    # collects every population instead.
     GID_SCANS_BEFORE_TABLE = 16
 
     def _population_of_gid(self, gid: int) -> int:
@@ -355,11 +373,15 @@ class Gazetteer:
     @functools.lru_cache(maxsize=32)
     def _province_places(self, iso3: str, admin1: str) -> tuple[tuple[str, tuple], ...]:
         """(key, row) of the towns and districts of one province, for the last few provinces
-        asked about (a corpus revisits a few; the query scans the table, ~1 ms)."""
+        asked about (a corpus revisits a few; the query reads the places_province index, ~2 ms
+        for a large province). In the order the rows came in before that index existed, the
+        places_admin1 index's (feature, name, pid; Python orders strings as SQLite's BINARY
+        collation does): among close spellings that tie, _fuzzy_place keeps the first."""
         rows = self._con.execute(
             "SELECT p.pid, p.geonameid, p.name, p.iso3, p.admin1, p.admin2, p.lat, p.lon, p.population,"
             " p.feature, p.source, 1 FROM places p WHERE p.iso3 = ? AND p.admin1 = ?"
             " AND p.feature IN ('city', 'admin2')", (iso3, admin1)).fetchall()
+        rows.sort(key=lambda row: (row[9], row[2], row[0]))
         return tuple((key(row[2]), row) for row in rows)
 
     def _fuzzy_place(self, k: str, iso3: str, admin1: str, cutoff: float) -> Place | None:

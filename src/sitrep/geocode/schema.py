@@ -14,7 +14,7 @@ SUPPLEMENT = DATA_DIR / "gazetteer_supplement.yaml"
 COUNTRIES = DATA_DIR / "countries.yaml"
 
 # Bump when the build logic changes in a way that changes the cache's content.
-BUILD_REVISION = 15
+BUILD_REVISION = 16     # 16: the indexes places_gid and places_province (the same rows)
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
