@@ -105,6 +105,16 @@ def test_a_sub_clan_militia_takes_its_clan_name():
 
 def test_two_unnamed_clans_are_an_unidentified_clan_militia():
     assert "Unidentified Clan Militia (Philippines)" in names("Two rival clans exchanged fire.", "PHL")
+    # no country known: the name without one (this used to raise, and the article lost every mention)
+    assert actors("Two rival clans exchanged fire.") == [("Unidentified Clan Militia", "identity_militia", None)]
+
+
+def test_a_template_without_a_country_drops_its_country_part():
+    from sitrep.extract.actors import with_country
+    assert with_country("Military Forces of {country}", None) == "Military Forces"
+    assert with_country("Rioters ({country})", None) == "Rioters"
+    assert with_country("Rioters ({country})", "KEN") == "Rioters (Kenya)"
+    assert with_country("Military Forces of {country}", "PHL") == "Military Forces of the Philippines"
 
 
 def test_unnamed_tribesmen_in_yemen_are_a_tribal_militia_unless_named_by_nationality():

@@ -194,14 +194,19 @@ def generic_actor(kind: str, country: str | None, text: str | None = None, oppon
         template = "Unidentified Gang ({country})"
     if kind == "unidentified" and country in _unidentified_names() and not opponent:
         return Actor(name=_unidentified_names()[country], country=country, type=g["type"], actor_id=None, text=text)
-    if country:
-        place = _country_name(country)
-        if "of {country}" in template and country in _of_the() and not place.startswith("the "):
-            place = "the " + place      # "Military Forces of the Philippines"
-        name = template.format(country=place)
-    else:   # "Military Forces", "Civilians": the country is not known
-        name = re.sub(r"\s*(?:\(\{country\}\)|of \{country\})", "", template)
-    return Actor(name=name, country=country, type=g["type"], actor_id=None, text=text)
+    return Actor(name=with_country(template, country), country=country, type=g["type"], actor_id=None, text=text)
+
+
+def with_country(template: str, country: str | None) -> str:
+    """An actor name template ("Military Forces of {country}", "Unidentified Clan Militia
+    ({country})") filled with the country's name; with no country known, the country part is
+    left out ("Military Forces", "Unidentified Clan Militia")."""
+    if not country:
+        return re.sub(r"\s*(?:\(\{country\}\)|of \{country\})", "", template)
+    place = _country_name(country)
+    if "of {country}" in template and country in _of_the() and not place.startswith("the "):
+        place = "the " + place      # "Military Forces of the Philippines"
+    return template.format(country=place)
 
 
 @functools.lru_cache(maxsize=1)

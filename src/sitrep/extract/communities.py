@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from sitrep.extract import lexicon
-from sitrep.extract.actors import ActorHit, _country_name, country_iso3, generic_actor
+from sitrep.extract.actors import ActorHit, _country_name, country_iso3, generic_actor, with_country
 from sitrep.extract.prescan import folded
 from sitrep.models import Actor
 
@@ -140,8 +140,7 @@ def community_militias(text: str, country: str | None, taken) -> list[ActorHit]:
             before = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, start - 30):start])
             if before and country_iso3(before.group(1)):
                 return      # "Yemeni tribesmen": people of a country, not a militia
-            actor = Actor(name=template.format(country=_country_name(country)), country=country, type=p.kind,
-                          text=text[start:end])
+            actor = Actor(name=with_country(template, country), country=country, type=p.kind, text=text[start:end])
             out.append(ActorHit(actor, start, end, tag, True))
             return
         if name.split()[0] in _NOT_NAMES and " " in name:

@@ -22,6 +22,7 @@ rule lemmatizer remembers lemmas per (ORTH, POS, MORPH) and asks its word index 
 from __future__ import annotations
 
 import functools
+import gc
 import logging
 
 import numpy
@@ -390,4 +391,9 @@ def load_pipeline(model: str = MODEL) -> Language:
     add_entity_ruler(nlp, actor_patterns(nlp) + place_patterns(nlp))
     nlp.add_pipe("sitrep_trigger_flags", after="lemmatizer")
     _scope_ner(nlp)
+    # The pipeline's objects (vocab, weights, ruler tables: most of the process's objects) live as
+    # long as the process. Frozen, the collector's full passes stop walking them again and again
+    # (benchmark corpus, one core: 11.6 -> 10.9 s), and workers forked from the preloading fork
+    # server do not touch their shared pages doing so. Objects made later are collected as before.
+    gc.freeze()
     return nlp
