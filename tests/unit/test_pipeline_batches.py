@@ -49,3 +49,43 @@ def test_a_result_of_the_wrong_length_is_an_error_not_a_shifted_store():
 def test_process_batch_is_the_two_joined():
     batch = [_doc(1), _doc(2, articles=0)]
     assert process_batch(batch, FakeExtractor()) == with_mentions(batch, batch_mentions(batch, FakeExtractor()))
+
+
+def test_documents_are_stored_a_batch_per_transaction_and_a_failed_batch_leaves_nothing(tmp_path):
+    from sitrep.pipeline import RunSummary, _store_all
+    from sitrep.store import open_store
+
+    commits = []
+    with open_store(str(tmp_path / "s.db")) as store:
+        store.migrate()
+        real_put = store.put_document
+
+        def put(doc, *a, **k):
+            if doc.doc_id == "d7":
+                raise RuntimeError("disk full")
+            return real_put(doc, *a, **k)
+        store.put_document = put
+        store.conn = _Counting(store.conn, commits)
+        seen = []
+        processed = [(doc, arts, []) for doc, arts in (_doc(i) for i in range(10))]
+        with pytest.raises(RuntimeError, match="disk full"):
+            _store_all(iter(processed), store, RunSummary("r"), seen.append, group=3)
+        stored = sorted(d.doc_id for d in store.documents())
+    # batches d0-d2 and d3-d5 landed whole; d6 went down with d7 (same batch); nothing after
+    assert stored == ["d0", "d1", "d2", "d3", "d4", "d5"]
+    assert len(commits) == 2
+    assert [d.doc_id for d in seen] == stored      # progress is told only of what landed
+
+
+class _Counting:
+    """A connection that counts its commits."""
+
+    def __init__(self, conn, commits):
+        self._conn, self._commits = conn, commits
+
+    def commit(self):
+        self._commits.append(1)
+        return self._conn.commit()
+
+    def __getattr__(self, name):
+        return getattr(self._conn, name)
