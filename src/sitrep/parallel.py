@@ -5,7 +5,7 @@ loading the model, on every call, so per-batch calls pay the start-up again and 
 parallelises only the statistical model, not the cheap candidate filters and rules around it.
 Here N worker processes are started once, each builds its own Extractor once, and whole
 batches of (Document, articles) go to them. The parent keeps ingest, the store (one
-transaction per document, as with one process) and fusion.
+transaction per batch, as with one process) and fusion.
 
 Memory: at most `window` batches are in flight (sent, or back but waiting for an earlier one),
 so the parent holds O(window x batch_size) articles whatever the corpus size. It keeps each
