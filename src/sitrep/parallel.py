@@ -23,6 +23,7 @@ usual `if __name__ == "__main__":` guard; the `sitrep` command has it.
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from typing import Iterable, Iterator
@@ -48,7 +49,13 @@ def _run(batch: list[Item]) -> list[list[Mention]]:
 def _start_method():
     """A fork server preloaded with the pipeline, else spawn. Never a plain fork of the parent:
     it may hold a database connection and a progress-bar thread, which a forked child must not
-    inherit. The fork server is a fresh process with neither."""
+    inherit. The fork server is a fresh process with neither.
+
+    The workers share the cores among themselves, so each gets one BLAS thread (the model
+    multiplies its matrices with numpy's BLAS, nlp.MODEL_OPS, whose OpenBLAS would otherwise
+    start a thread per core in every worker). The `sitrep` command sets the same for itself;
+    this covers a program calling `pipeline.run` with n_process > 1. A value the user set wins."""
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(["sitrep.worker_preload"])

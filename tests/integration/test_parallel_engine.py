@@ -99,3 +99,14 @@ def test_a_worker_sends_back_only_mentions():
     got = _run(batch)
     assert len(got) == 2 and got[1] == []
     assert got[0] and all(isinstance(m, Mention) for m in got[0])
+
+
+def test_workers_get_one_blas_thread_unless_the_user_chose(monkeypatch):
+    import os
+    from sitrep.parallel import _start_method
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    _start_method()
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "1"
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "3")
+    _start_method()
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "3"
