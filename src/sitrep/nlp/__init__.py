@@ -18,6 +18,8 @@ FastEntityRuler (dict lookups instead of spaCy's Matcher/PhraseMatcher; pattern 
 cached on disk next to the gazetteer cache, so start-up and every `-j` worker skip them); the
 model's attribute_ruler is applied as a table of its rules (nlp/attribute_rules.py) and its
 rule lemmatizer remembers lemmas per (ORTH, POS, MORPH) and asks its word index as sets, not lists.
+The model's layers multiply matrices with numpy's BLAS instead of blis (MODEL_OPS), and the
+loaded pipeline is frozen out of the garbage collector's full passes.
 """
 from __future__ import annotations
 
