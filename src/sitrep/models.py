@@ -233,13 +233,19 @@ class Event:
 _FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}    # per class: its fields, None if no dataclass
 
 
-def to_dict(record: Any) -> Any:
-    """A record (or list/tuple of them) as plain JSON-able data."""
-    cls = type(record)
+def field_names(cls: type) -> tuple[str, ...] | None:
+    """The field names of a record class, None for a class that is no dataclass; worked out
+    once per class (the store writes thousands of records)."""
     names = _FIELD_NAMES.get(cls, ())
-    if names == ():     # first time this class is seen (the store writes thousands of records)
+    if names == ():     # first time this class is seen
         names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls)) \
             if dataclasses.is_dataclass(cls) else None
+    return names
+
+
+def to_dict(record: Any) -> Any:
+    """A record (or list/tuple of them) as plain JSON-able data."""
+    names = field_names(type(record))
     if names is not None:
         return {name: to_dict(getattr(record, name)) for name in names}
     if isinstance(record, (list, tuple)):

@@ -87,7 +87,8 @@ def run(paths: Sequence[str], store: Store, settings: Settings | None = None,
     from sitrep.ingest.related_dates import RelatedDates
 
     settings = settings or Settings()
-    if settings.engine != "dask" and settings.n_process > 1:
+    local_workers = settings.engine != "dask" and settings.n_process > 1
+    if local_workers:   # the fork server loads the pipeline while this process reads on
         from sitrep.parallel import start_early
         start_early()
     store.migrate()
@@ -114,7 +115,7 @@ def run(paths: Sequence[str], store: Store, settings: Settings | None = None,
     if settings.engine == "dask":
         from sitrep.distributed import process_distributed
         processed = process_distributed(fresh_documents(), settings)
-    elif settings.n_process > 1:   # worker processes, each with its own Extractor
+    elif local_workers:   # worker processes, each with its own Extractor
         from sitrep.parallel import process_parallel
         processed = process_parallel(fresh_documents(), settings)
     else:

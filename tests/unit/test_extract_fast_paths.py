@@ -53,7 +53,7 @@ def test_faction_hits_still_found():
 def _community_militias_every_pattern_run(text, country):
     """community_militias with no word pre-test: every pattern run."""
     kept = communities._community_patterns
-    plain = [dataclasses.replace(p, needs=()) for p in kept()]
+    plain = [dataclasses.replace(p, needs=None) for p in kept()]
     communities._community_patterns = lambda: plain
     try:
         return communities.community_militias(text, country, [])
@@ -68,9 +68,9 @@ def test_community_pretests_change_no_hit(text, country):
 
 
 def test_community_pretests_are_the_first_words_of_each_alternative():
-    assert communities._first_words("clan militia|clansmen|Clan Militia") == ("clan", "clansmen")
-    assert communities._first_words("inter-clan|two rival clans") == ("inter-clan", "two")
-    assert communities._first_words("Île militia|gunmen") == ()        # not ASCII: no pre-test
+    assert communities._first_words("clan militia|clansmen|Clan Militia").words == ("clan", "clansmen")
+    assert communities._first_words("inter-clan|two rival clans").words == ("inter-clan", "two")
+    assert communities._first_words("Île militia|gunmen") is None      # not ASCII: no pre-test
     assert all(p.needs for p in communities._community_patterns())
     # a hit the pre-test must let through, in any case for a (?i:...) pattern
     hits = communities.community_militias("MILITIAMEN from the Hawadle clan attacked a village.", "SOM", [])

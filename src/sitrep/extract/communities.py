@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from sitrep.extract import lexicon
 from sitrep.extract.actors import ActorHit, _country_name, country_iso3, generic_actor, with_country
-from sitrep.extract.prescan import folded
+from sitrep.extract.prescan import Needs, folded, needs
 from sitrep.models import Actor
 
 
@@ -17,12 +17,13 @@ def _alternatives(words: str) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words.split("|"))
 
 
-def _first_words(words: str) -> tuple[str, ...]:
-    """The first word of each of `_alternatives(words)`, lower-cased: a match holds one of them
-    as written (each word is matched literally), under re.I one of them in any case. Empty when
-    one is not plain ASCII (no pre-test then; see prescan.folded)."""
+def _first_words(words: str) -> Needs | None:
+    """A pre-test (prescan.needs) for the first word of each of `_alternatives(words)`,
+    lower-cased: a match holds one of them as written (each word is matched literally), under
+    re.I one of them in any case. None when one is not plain ASCII (no pre-test then; see
+    prescan.folded)."""
     firsts = sorted({w.split(" ")[0].lower() for w in words.split("|")})
-    return tuple(firsts) if all(f and f.isascii() for f in firsts) else ()
+    return needs(*firsts) if all(f and f.isascii() for f in firsts) else None
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ class _Pattern:
     where: frozenset        # the countries it holds in (empty: all)
     ethnic_only: bool = False   # a name that is not an ethnic group's is no militia ("Murle raiders")
     unarmed: bool = False       # people of a community: its militia when they act, civilians when hit
-    needs: tuple = ()           # words (lower case) a match holds one of, in the lower-cased text
+    needs: Needs | None = None  # a word test on the lower-cased text that every match passes
 
 
 @functools.lru_cache(maxsize=1)
@@ -170,7 +171,7 @@ def community_militias(text: str, country: str | None, taken) -> list[ActorHit]:
     for p in _community_patterns():
         if p.where and country not in p.where:
             continue
-        if p.needs and low is not None and not any(w in low for w in p.needs):
+        if p.needs is not None and low is not None and not p.needs.search(low):
             continue    # none of the words the pattern needs: it cannot match
         for m in p.rx.finditer(text):
             if not free(m.start(), m.start() + 1):

@@ -81,7 +81,8 @@ def _pieces(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[int, Doc]]:
         full = doc.to_array(head)
     except AttributeError:  # another spaCy: as_doc's own way
         return [(start, doc[start:end].as_doc()) for start, end in ranges]
-    apart = all(e <= s for (_, e), (s, _) in zip(sorted(ranges), sorted(ranges)[1:]))
+    ordered = sorted(ranges)
+    apart = all(e <= s for (_, e), (s, _) in zip(ordered, ordered[1:]))
     return [(start, doc[start:end].as_doc(array_head=head, array=full if apart else full.copy()))
             for start, end in ranges]
 

@@ -8,28 +8,22 @@ stored (document row, its articles and mentions, `processed = 1`) or not at all.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import datetime as dt
 import itertools
 import json
 from typing import Any, Collection, Iterable, Iterator, Sequence
 
 from sitrep.errors import StoreError
-from sitrep.models import Article, Copy, Document, Event, Mention, from_dict
+from sitrep.models import Article, Copy, Document, Event, Mention, field_names, from_dict
 from sitrep.store import owner
 from sitrep.store.migrations import MIGRATIONS, latest_version
 
 
-_FIELDS: dict[type, tuple[str, ...]] = {}
-
-
 def _fields(record: Any) -> dict[str, Any]:
     """A record's fields, for the JSON encoder to write (nested records come back here)."""
-    names = _FIELDS.get(type(record))
+    names = field_names(type(record))
     if names is None:
-        if not dataclasses.is_dataclass(record) or isinstance(record, type):
-            raise TypeError(f"{type(record).__name__} is not JSON serializable")
-        names = _FIELDS[type(record)] = tuple(f.name for f in dataclasses.fields(record))
+        raise TypeError(f"{type(record).__name__} is not JSON serializable")
     own = getattr(record, "__dict__", None)
     if own is not None and len(own) == len(names):
         return own      # a dataclass's __init__ sets each field there, and nothing else
