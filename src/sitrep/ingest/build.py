@@ -47,9 +47,12 @@ def clean_text(text: str | None) -> str | None:
     return None if text is None else _CONTROLS.sub("", text)
 
 
+_WORD = re.compile(r"\w+")
+
+
 def normalise(text: str) -> str:
     """Text reduced to lower-case words: what two copies of one story share."""
-    return " ".join(re.findall(r"\w+", (text or "").lower()))
+    return " ".join(_WORD.findall((text or "").lower()))
 
 
 def content_hash(text: str) -> str:

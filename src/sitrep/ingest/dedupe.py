@@ -50,7 +50,9 @@ class Deduper:
         self.sets: dict[str, frozenset[int]] = {}            # article_id -> shingles
         self.keys: dict[str, str] = {}                       # article_id -> document key
         self.texts: dict[str, str] = {}                      # article_id -> text
-        self.postings: dict[int, list[str]] = {}
+        # shingle -> the article holding it, a list once several do: most shingles are one
+        # article's, and a string is not an object the garbage collector has to walk
+        self.postings: dict[int, str | list[str]] = {}
         self._loaded = False
 
     def _remember(self, art: Article, sh: frozenset[int] | None = None) -> None:
@@ -59,8 +61,15 @@ class Deduper:
         self.sets[art.article_id] = sh
         self.keys[art.article_id] = art.document
         self.texts[art.article_id] = art.text
+        postings, aid = self.postings, art.article_id
         for s in sh:
-            self.postings.setdefault(s, []).append(art.article_id)
+            held = postings.get(s)
+            if held is None:
+                postings[s] = aid
+            elif type(held) is str:
+                postings[s] = [held, aid]
+            else:
+                held.append(aid)
 
     def _load(self, store) -> None:
         if self._loaded or store is None:
@@ -71,7 +80,12 @@ class Deduper:
                 self._remember(art)
 
     def _near(self, sh: frozenset[int], doc_id: str, text: str) -> tuple[str, float] | None:
-        overlap = Counter(aid for s in sh for aid in self.postings.get(s, ()))
+        overlap = Counter()     # every stored article sharing a shingle, once per shared shingle
+        for held in map(self.postings.get, sh):
+            if type(held) is str:
+                overlap[held] += 1
+            elif held:
+                overlap.update(held)
         best = None
         for aid, _ in overlap.most_common(20):
             if aid.split(":")[0] == doc_id:       # an earlier version of this same input
@@ -89,12 +103,12 @@ class Deduper:
             if art.status != DOC_OK:
                 out.append(art)
                 continue
-            sh = shingles(art.text)
             orig = self.known.get(art.content_hash)
             if orig and orig.split(":")[0] != doc.doc_id:
                 reasons.append((orig, f"same text as {self._name(orig)}"))
                 out.append(dataclasses.replace(art, status=DOC_DUPLICATE, duplicate_of=orig))
                 continue
+            sh = shingles(art.text)
             near = self._near(sh, doc.doc_id, art.text)
             if near:
                 reasons.append((near[0], f"near duplicate of {self._name(near[0])} "

@@ -44,6 +44,7 @@ _TOKEN = re.compile(r"\w+")
 # mark, a bracket, a line break, or the start of the text
 _OPENS = re.compile(r"(?:^|[.!?:;\"“”(\[\n])\s*$")
 _CODE = re.compile(r"[{}<>=|\\`]")
+_NON_LATIN = re.compile("[\u0250-\U0010ffff]")     # from U+0250 on: not Latin to _latin_share
 
 
 @functools.lru_cache(maxsize=1)
@@ -74,23 +75,47 @@ def is_name(text: str, start: int) -> bool:
     return text[start:start + 1].isupper() and not _OPENS.search(text[max(0, start - 3):start])
 
 
-def _words(text: str) -> list[str]:
-    """Lower-cased words, names left out."""
-    return [m.group().lower() for m in _WORD.finditer(text) if not is_name(text, m.start())]
+@functools.lru_cache(maxsize=1)
+def _word_languages() -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
+    """The languages, English first, and for each function word the positions of the
+    languages that list it: one look-up per word of a text counts it for every language."""
+    english, others = function_words()
+    names = ("English", *others)
+    where: dict[str, list[int]] = {}
+    for i, words in enumerate((english, *others.values())):
+        for word in words:
+            where.setdefault(word, []).append(i)
+    return names, {word: tuple(at) for word, at in where.items()}
+
+
+def _function_hits(text: str) -> list[int]:
+    """Per language (in `_word_languages` order), how many of the text's words, names left
+    out, are its function words."""
+    names, where = _word_languages()
+    hits = [0] * len(names)
+    for m in _WORD.finditer(text):
+        at = where.get(m.group().lower())
+        if at and not is_name(text, m.start()):
+            for i in at:
+                hits[i] += 1
+    return hits
 
 
 def stopword_ratio(text: str) -> tuple[float, int]:
-    words = re.findall(r"\w+", text.lower())
+    words = _TOKEN.findall(text.lower())
     if not words:
         return 0.0, 0
-    return sum(1 for w in words if w in STOPWORDS) / len(words), len(words)
+    return sum(map(STOPWORDS.__contains__, words)) / len(words), len(words)
 
 
 def _latin_share(text: str) -> float:
-    letters = [ch for ch in text if ch.isalpha()]
+    """Share of the letters that are Latin (below U+0250); 1.0 with no letters."""
+    if text.isascii():
+        return 1.0
+    letters = sum(map(str.isalpha, text))
     if not letters:
         return 1.0
-    return sum(1 for ch in letters if ch < "\u0250") / len(letters)
+    return (letters - sum(map(str.isalpha, _NON_LATIN.findall(text)))) / letters
 
 
 def _prose_shaped(text: str) -> bool:
@@ -112,11 +137,9 @@ def not_english(text: str) -> str | None:
     """A reason when `text` does not read as English, else None."""
     if _latin_share(text) < 0.5:
         return "not English news text (mostly a non-Latin script)"
-    english, others = function_words()
-    words = _words(text)
-    en = sum(1 for w in words if w in english)
-    rival, rival_hits = max(((name, sum(1 for w in words if w in fw)) for name, fw in others.items()),
-                            key=lambda x: x[1])
+    en, *rivals = _function_hits(text)
+    rival_hits = max(rivals)
+    rival = _word_languages()[0][1 + rivals.index(rival_hits)]     # the first, on a tie
     if rival_hits >= MIN_RIVAL and rival_hits > en:
         return f"not English news text (reads as {rival}: {rival_hits} of its function words, {en} English)"
     ratio, n = stopword_ratio(text)

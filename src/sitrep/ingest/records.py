@@ -23,6 +23,7 @@ _TITLE = ("title", "headline")
 _DATE = ("published", "date", "published_at", "pubDate", "datePublished", "event_date")
 _URL = ("url", "link", "canonical_url")
 _OUTLET = ("outlet", "source", "site", "publisher", "site_name")
+_MARKUP = re.compile(r"</?(p|div|br|article)\b", re.I)
 
 
 def _first(rec: dict, names) -> object:
@@ -38,7 +39,7 @@ def record_draft(rec: dict) -> Draft:
     page (several lines); a one-paragraph record is its own body."""
     text = _first(rec, _TEXT)
     text = text if isinstance(text, str) else "" if text is None else json.dumps(text)
-    if re.search(r"</?(p|div|br|article)\b", text, re.I):     # exports that keep the page markup
+    if _MARKUP.search(text):     # exports that keep the page markup
         text = html_to_text(text)
     title = _first(rec, _TITLE)
     title = str(title).strip() if title else None

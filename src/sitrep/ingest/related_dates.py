@@ -45,16 +45,15 @@ class RelatedDates:
         self.recent: deque[tuple[frozenset, str]] = deque(maxlen=memory)
 
     def infer(self, window: list[tuple[Document, list[Article]]]) -> list[tuple[Document, list[Article]]]:
-        ok = [a for _, arts in window for a in arts if a.status == DOC_OK]
-        names = {a.article_id: names_of(a.text) for a in ok}
-        dated = [(names[a.article_id], a.published) for a in ok if a.published]
+        dated = [(names_of(a.text), a.published) for _, arts in window for a in arts
+                 if a.status == DOC_OK and a.published]
         candidates = list(self.recent) + dated
         out = []
         for doc, arts in window:
             new = []
             for a in arts:
-                if a.status == DOC_OK and not a.published:
-                    a = self._date(a, names[a.article_id], candidates)
+                if a.status == DOC_OK and not a.published and candidates:
+                    a = self._date(a, names_of(a.text), candidates)
                 new.append(a)
             out.append((doc, new))
         self.recent.extend(dated)
@@ -62,18 +61,16 @@ class RelatedDates:
 
     @staticmethod
     def _date(article: Article, mine: frozenset, candidates) -> Article:
-        latest_named = max((d for d, _, _ in find_dates(article.text)), default=None)
-        best = None
+        related = []
         for theirs, published in candidates:
-            shared = len(mine & theirs)
-            score = jaccard(mine, theirs)
-            if shared < MIN_SHARED or score < MIN_JACCARD:
-                continue
-            if latest_named and latest_named.isoformat() > published:
-                continue
-            key = (score, published)          # ties: the later date, deterministically
-            if best is None or key > best:
-                best = key
+            if len(mine & theirs) >= MIN_SHARED and (score := jaccard(mine, theirs)) >= MIN_JACCARD:
+                related.append((score, published))
+        if not related:         # nothing to date it by: its own dates need not be read
+            return article
+        latest_named = max((d for d, _, _ in find_dates(article.text)), default=None)
+        # ties of score: the later date, deterministically
+        best = max((key for key in related
+                    if not (latest_named and latest_named.isoformat() > key[1])), default=None)
         if best is None:
             return article
         return dataclasses.replace(article, published=best[1], published_how="related",

@@ -31,6 +31,7 @@ import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Sequence
 
 from sitrep.ingest import boilerplate
 from sitrep.ingest.boilerplate import is_byline
@@ -78,7 +79,7 @@ def tokens(text: str) -> list[Token]:
     for m in _TOKEN.finditer(text):
         word, start = m.group(), m.start()
         low, value = word.lower(), None
-        if any(ch.isdigit() for ch in word):
+        if any(map(str.isdigit, word)):
             kind, value = "number", _figure(word)
         elif low in numbers:
             kind, value = "numword", numbers[low]
@@ -86,9 +87,16 @@ def tokens(text: str) -> list[Token]:
             kind = "name" if is_name(text, start) else "initial"
         else:
             kind = "word"
-        credit = low in agencies or any(a <= start < b for a, b in credits)
+        credit = low in agencies or (bool(credits) and any(a <= start < b for a, b in credits))
         out.append(Token(low, kind, word, credit, value))
     return out
+
+
+@functools.lru_cache(maxsize=64)
+def _tokens_of(text: str) -> tuple[Token, ...]:
+    """`tokens`, kept for the last texts compared: a new article is compared with each stored
+    one that passed the shingle test, and a stored one with each new copy of it."""
+    return tuple(tokens(text))
 
 
 @functools.lru_cache(maxsize=1)
@@ -130,11 +138,11 @@ def _spelled(words: list[int]) -> int:
     return total + current
 
 
-def _identifying(span: list[Token]) -> tuple[Counter, Counter]:
+def _identifying(span: Sequence[Token]) -> tuple[Counter, Counter]:
     """The figures and the names a stretch of text states (credits left out), each as many
     times as stated ("(03/02)" and "(02/02)" differ)."""
     figures, names, run = Counter(), Counter(), []
-    for t in span + [Token("", "word", "", False)]:
+    for t in (*span, Token("", "word", "", False)):
         if t.kind == "numword" and not t.credit:
             run.append(t.value)
             continue
@@ -171,7 +179,7 @@ def swapped(a: str, b: str) -> str | None:
     """Where `a` and `b` state a different number or name at the same spot of otherwise
     aligned text, say so ("'Sosnovskoye' where the other has 'Bezimenne'"); None when they
     differ only by edits a copy undergoes (text one side adds or cuts, swaps in credits)."""
-    ta, tb = tokens(a), tokens(b)
+    ta, tb = _tokens_of(a), _tokens_of(b)
     matcher = difflib.SequenceMatcher(None, [t.low for t in ta], [t.low for t in tb], autojunk=False)
     for i1, i2, j1, j2 in _spots(matcher.get_opcodes()):
         if i1 == i2 or j1 == j2:
