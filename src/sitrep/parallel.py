@@ -8,7 +8,8 @@ batches of (Document, articles) go to them. The parent keeps ingest, the store (
 transaction per batch, as with one process) and fusion.
 
 Memory: at most `window` batches are in flight (sent, or back but waiting for an earlier one),
-so the parent holds O(window x batch_size) articles whatever the corpus size. It keeps each
+and while the first worker starts the parent reads at most READ_AHEAD batches per worker ahead
+(_first_while_reading), so it holds O(n x batch_size) articles whatever the corpus size. It keeps each
 batch it sent, and a worker sends back only the batch's mentions (pipeline.batch_mentions),
 not the documents and article texts again. Results come back in input order, so `-j N`
 stores exactly what `-j 1` stores.
@@ -24,8 +25,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+import threading
 from collections import deque
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import chain
 from typing import Iterable, Iterator
 
 from sitrep.distributed import Item, Result, worker_settings
@@ -36,7 +40,13 @@ _EXTRACTOR = None   # the worker process's own Extractor, built once by _init
 
 
 def _init(settings: Settings) -> None:
+    """Build the worker's Extractor. The worker ignores SIGINT: Ctrl-C in a terminal reaches
+    every process of the group, and a worker that died of it mid-batch could leave the parent
+    waiting forever at exit on a queue nobody reads (seen once in a dozen interrupted `-j 2`
+    runs). The parent alone stops the run: it cancels the batches not started and waits for
+    the running ones, whose workers then exit as the pool shuts down."""
     global _EXTRACTOR
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     from sitrep.extract import Extractor
     _EXTRACTOR = Extractor(settings)
 
@@ -74,19 +84,25 @@ def start_early() -> None:
 
 
 def process_parallel(docs_iter: Iterable[Item], settings: Settings, *,
-                     window: int | None = None) -> Iterator[Result]:
+                     window: int | None = None, read_ahead: int | None = None) -> Iterator[Result]:
     """Yield (Document, articles, mentions) for every input, in input order, computed by
     `settings.n_process` worker processes."""
     from sitrep.pipeline import _batched, with_mentions
     n = max(1, settings.n_process)
     window = window or 2 * n      # one batch running and one queued per worker
+    read_ahead = READ_AHEAD * n if read_ahead is None else read_ahead
     ctx = _start_method()
     with ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_init,
                              initargs=(worker_settings(settings),)) as pool:
         pending: deque = deque()
         batches = _batched(docs_iter, max(1, settings.batch_size))
         try:
-            for batch in batches:
+            first = next(batches, None)
+            if first is None:
+                return
+            fut, ahead = _first_while_reading(pool, first, batches, read_ahead)
+            pending.append((first, fut))
+            for batch in chain(ahead, batches):
                 pending.append((batch, pool.submit(_run, batch)))
                 if len(pending) >= window:
                     sent, fut = pending.popleft()
@@ -97,3 +113,45 @@ def process_parallel(docs_iter: Iterable[Item], settings: Settings, *,
         finally:
             for _, fut in pending:   # stopped early (error, or the consumer closed us)
                 fut.cancel()
+
+
+# Batches per worker the parent may read ahead while the first worker starts (see below): with
+# 64 articles a batch, a few MB of text at most, whatever the corpus size.
+READ_AHEAD = 16
+
+
+def _first_while_reading(pool: ProcessPoolExecutor, first: list[Item], batches: Iterator[list[Item]],
+                         limit: int) -> tuple[Future, list[list[Item]]]:
+    """Submit the first batch, and read on while that call waits.
+
+    The first submit starts the first worker, and with a fork server it returns only when the
+    server has loaded the pipeline (a CPU second or so, see worker_preload.py), while the other
+    cores have nothing to do yet. Submitting from a helper thread lets this process read and
+    check the next `limit` batches in that time (ingest, duplicates: work it would otherwise do
+    later, while the workers want every core). Returns the first batch's future and the batches
+    read meanwhile, in order; an error of the submit is raised here."""
+    got: dict = {}
+
+    def submit() -> None:
+        try:
+            got["future"] = pool.submit(_run, first)
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller below
+            got["error"] = exc
+    starter = threading.Thread(target=submit, name="sitrep-first-worker", daemon=True)
+    starter.start()
+    ahead: list[list[Item]] = []
+    try:
+        while starter.is_alive() and len(ahead) < limit:
+            batch = next(batches, None)
+            if batch is None:
+                break
+            ahead.append(batch)
+    except BaseException:   # a bad input or Ctrl-C while reading: the first batch is not wanted
+        starter.join()
+        if "future" in got:
+            got["future"].cancel()
+        raise
+    starter.join()
+    if "error" in got:
+        raise got["error"]
+    return got["future"], ahead

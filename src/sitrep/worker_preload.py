@@ -4,7 +4,8 @@ Loading the spaCy model, the entity ruler's patterns, the gazetteer and the data
 a CPU second or more. Done here, before the workers are forked from this process, it is done
 once for all of them instead of once per worker, and the workers share the loaded pages until
 they write to them. Nothing here may raise: the fork server stops at any error other than an
-ImportError, and a worker whose pipeline was not preloaded simply loads its own.
+ImportError, and a worker whose pipeline was not preloaded simply loads its own. That includes
+a Ctrl-C during the load.
 """
 from __future__ import annotations
 
@@ -31,6 +32,10 @@ def warm() -> bool:
         Extractor(Settings(progress=False)).extract([article])
         get_gazetteer().close()    # its handle must not cross the fork (each worker reopens)
         return True
+    except KeyboardInterrupt:
+        # Ctrl-C while loading reaches this process too (it is in the terminal's process
+        # group): the run's own process reports it in one line; no traceback from here
+        return False
     except Exception:  # noqa: BLE001 - see the module docstring
         log.debug("worker preload failed; workers load their own pipeline", exc_info=True)
         return False

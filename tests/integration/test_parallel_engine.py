@@ -25,11 +25,13 @@ def test_two_processes_store_what_one_process_stores(tmp_path):
     assert out[2][:4] == out[1][:4]
 
 
-def test_parallel_results_keep_input_order_with_a_small_window():
+@pytest.mark.parametrize("read_ahead", [0, 2, None])
+def test_parallel_results_keep_input_order_with_a_small_window(read_ahead):
     from sitrep.models import Document
     from sitrep.parallel import process_parallel
     docs = [(Document(f"d{i:03d}", f"k{i}", f"/in/{i}", "ok"), []) for i in range(30)]
-    out = list(process_parallel(iter(docs), Settings(batch_size=2, n_process=2), window=3))
+    out = list(process_parallel(iter(docs), Settings(batch_size=2, n_process=2), window=3,
+                                read_ahead=read_ahead))
     assert [d.doc_id for d, _, _ in out] == [d.doc_id for d, _ in docs]
 
 

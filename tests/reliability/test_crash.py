@@ -132,3 +132,69 @@ def test_ctrl_c_mid_run_is_one_line_and_resumable(tmp_path):
     assert_store_consistent(db)
     assert db_query(db, "SELECT COUNT(*), COUNT(DISTINCT sha256) FROM documents WHERE "
                         "status = 'ok'") == [(N_DOCS, N_DOCS)]
+
+
+def _interrupt_group(cmd, log_path, *, after_docs: int | None, db, delay: float = 0.0) -> subprocess.Popen:
+    """Start `cmd` in a process group of its own and send SIGINT to the whole group, as Ctrl-C
+    in a terminal does (the parent, the fork server and the workers all get it): `after_docs`
+    documents stored, or `delay` seconds after the start."""
+    import os
+    log = open(log_path, "w")
+    proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=sitrep_env(),
+                            start_new_session=True)
+    try:
+        deadline = time.monotonic() + WAIT_CAP
+        if after_docs is None:
+            time.sleep(delay)
+        while after_docs is not None and _n_documents(db) < after_docs:
+            assert proc.poll() is None, f"analyze ended before it could be stopped; see {log_path}"
+            assert time.monotonic() < deadline, "no documents stored within the wait cap"
+            time.sleep(0.05)
+        os.killpg(proc.pid, signal.SIGINT)
+        proc.wait(timeout=60)       # a hang here is the failure this guards against
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+        log.close()
+    return proc
+
+
+def _group_gone(pgid: int, wait: float = 10.0) -> bool:
+    import os
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(pgid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+@pytest.mark.slow
+@pytest.mark.model
+def test_ctrl_c_to_every_process_of_a_parallel_run(tmp_path):
+    """Ctrl-C reaches the `-j 2` parent, its fork server and its workers at once: the run
+    ends with one line and exit 130, leaves no process behind and a consistent store, and a
+    re-run finishes the work. Once while the fork server loads the pipeline, once mid-run."""
+    corpus = tmp_path / "corpus"
+    _write_corpus(corpus, 600)
+    db = tmp_path / "parallel.db"
+    cmd = [SITREP, "analyze", str(corpus), "--db", str(db), "--quiet", "-j", "2", "--batch-size", "8"]
+    for when in ({"after_docs": None, "delay": 0.4}, {"after_docs": KILL_AFTER}):
+        log = tmp_path / "interrupted.log"
+        proc = _interrupt_group(cmd, log, db=db, **when)
+        output = log.read_text()
+        assert proc.returncode == 130, output[-2000:]
+        assert "Traceback" not in output, output[-3000:]
+        assert [ln for ln in output.splitlines() if ln.strip()] in (["sitrep: aborted"],
+                                                                    ["sitrep: interrupted"]), output
+        assert _group_gone(proc.pid), "a process of the interrupted run is still alive"
+        assert _n_documents(db) < 600
+        assert_store_consistent(db)
+    resumed = run_sitrep("analyze", str(corpus), "--db", str(db), "--quiet", "-j", "2")
+    assert resumed.returncode == 0, resumed.stderr[-3000:]
+    assert_store_consistent(db)
+    assert db_query(db, "SELECT COUNT(*), COUNT(DISTINCT sha256) FROM documents WHERE "
+                        "status = 'ok'") == [(600, 600)]
