@@ -15,7 +15,8 @@
 
 Other speed-ups (see benchmarks/README.md), each with exactly spaCy's output: the ruler is
 FastEntityRuler (dict lookups instead of spaCy's Matcher/PhraseMatcher; pattern tokenisations
-cached on disk next to the gazetteer cache, so start-up and every `-j` worker skip them); the
+and the finished tables cached on disk next to the gazetteer cache, nlp/ruler_cache.py, so
+start-up and every `-j` fork server skip building them); the
 model's attribute_ruler is applied as a table of its rules (nlp/attribute_rules.py) and its
 rule lemmatizer remembers lemmas per (ORTH, POS, MORPH) and asks its word index as sets, not lists.
 The model's layers multiply matrices with numpy's BLAS instead of blis (MODEL_OPS), and the
@@ -76,21 +77,29 @@ def make_trigger_flags(nlp: Language, name: str):
     return flag
 
 
-def _token_pattern(nlp: Language, phrase: str, exact: bool) -> list[dict]:
+def _token_pattern(nlp: Language, phrase: str, exact: bool, words_of=None) -> list[dict]:
+    """One {"TEXT"} or {"LOWER"} test per token of `phrase`. `words_of(phrase)` gives the
+    token texts (default: make_doc); their LOWER is then what the vocab's getter makes of
+    the text, as it does when it makes a token's lexeme."""
     key = "TEXT" if exact else "LOWER"
-    return [{key: t.text if exact else t.lower_} for t in nlp.make_doc(phrase)]
+    lower = nlp.vocab.lex_attr_getters.get(LOWER) if words_of is not None else None
+    if lower is None:
+        return [{key: t.text if exact else t.lower_} for t in nlp.make_doc(phrase)]
+    return [{key: w if exact else lower(w)} for w in words_of(phrase)]
 
 
-def actor_patterns(nlp: Language) -> list[dict]:
+def actor_patterns(nlp: Language, words_of=None) -> list[dict]:
     """Entity-ruler patterns for every alias in the actor registry (label ORG, id = actor id);
-    all-capital acronyms must match in capitals."""
+    all-capital acronyms must match in capitals. `words_of`: as in _token_pattern (the
+    pipeline passes its ruler-token cache)."""
     from sitrep.extract import lexicon
     out = []
     for a in lexicon.load("actors.yaml")["actors"]:
         for alias in a["aliases"]:
             alias = str(alias)
             exact = alias.isupper() and len(alias) <= 6
-            out.append({"label": "ORG", "pattern": _token_pattern(nlp, alias, exact), "id": a["id"]})
+            out.append({"label": "ORG", "pattern": _token_pattern(nlp, alias, exact, words_of),
+                        "id": a["id"]})
     return out
 
 
@@ -123,15 +132,20 @@ class FastEntityRuler:
     a process (and every `-j` worker) starts without tokenising ~28k names. Matches are then
     chosen exactly as EntityRuler.match / set_annotations choose them (spaCy 3.8, with
     overwrite_ents=True): longest first, then leftmost, skipping a match whose first or last
-    token is taken, and removing overlapping earlier entities."""
+    token is taken, and removing overlapping earlier entities.
+
+    The finished tables can be saved (`state()`) and put back (`restore()`, nlp/ruler_cache.py
+    keeps them in a file): a table's keys for one token sequence are saved as a tuple in the
+    order its set iterates, so a restored ruler tries them in the same order."""
 
     ENT_ID_SEP = "||"
 
     def __init__(self, nlp: Language, name: str = "entity_ruler"):
         self.nlp, self.name = nlp, name
-        self._tables: dict[int, dict[tuple, set[int]]] = {ORTH: {}, LOWER: {}}
+        self._tables: dict[int, dict[tuple, set[int] | tuple[int, ...]]] = {ORTH: {}, LOWER: {}}
         self._lengths: dict[int, dict[int, tuple[int, ...]]] = {ORTH: {}, LOWER: {}}
         self._ent_ids: dict[int, tuple[str, str | None]] = {}
+        self._strings: dict[int, str] = {}     # key -> the string added to the StringStore
         self._n = 0
 
     def __len__(self) -> int:
@@ -160,11 +174,12 @@ class FastEntityRuler:
                 values = [next(iter(t.values())) for t in pattern]
             if not values:
                 continue
+            text = f"{label}{self.ENT_ID_SEP}{ent_id}" if ent_id else label
+            key = strings.add(text)
             if ent_id:
-                key = strings.add(f"{label}{self.ENT_ID_SEP}{ent_id}")
                 self._ent_ids[key] = (label, ent_id)
-            else:
-                key = strings.add(label)
+            if key not in self._strings:
+                self._strings[key] = text
             hashes = tuple(get_string_id(v) for v in values)    # = the token's ORTH / LOWER
             staged[attr].setdefault(hashes, set()).add(key)
             self._n += 1
@@ -172,9 +187,37 @@ class FastEntityRuler:
             mine = self._tables[attr]
             lengths: dict[int, set[int]] = {k: set(v) for k, v in self._lengths[attr].items()}
             for hashes, keys in table.items():
+                if isinstance(mine.get(hashes), tuple):     # restored: a set again
+                    mine[hashes] = set(mine[hashes])
                 mine.setdefault(hashes, set()).update(keys)
                 lengths.setdefault(hashes[0], set()).add(len(hashes))
             self._lengths[attr] = {k: tuple(sorted(v)) for k, v in lengths.items()}
+
+    def state(self) -> dict:
+        """The finished tables, as plain data to pickle (see the class docstring)."""
+        return {"tables": {attr: {h: tuple(keys) for h, keys in table.items()}
+                           for attr, table in self._tables.items()},
+                "lengths": self._lengths, "ent_ids": self._ent_ids,
+                "strings": list(self._strings.values()), "n": self._n}
+
+    def restore(self, state: dict) -> bool:
+        """Take the tables of `state()` (replacing this ruler's) and add their label strings to
+        the StringStore, in the order add_patterns added them; False (nothing changed) when
+        `state` is not such a dict."""
+        try:
+            tables, lengths = state["tables"], state["lengths"]
+            ent_ids, texts, n = dict(state["ent_ids"]), list(state["strings"]), int(state["n"])
+            if not (isinstance(tables, dict) and isinstance(lengths, dict) and
+                    set(tables) == set(lengths) == {ORTH, LOWER} and
+                    all(isinstance(t, dict) for t in (*tables.values(), *lengths.values())) and
+                    all(isinstance(t, str) for t in texts)):
+                return False
+        except (KeyError, TypeError, ValueError):
+            return False
+        add = self.nlp.vocab.strings.add
+        self._strings = {add(text): text for text in texts}
+        self._tables, self._lengths, self._ent_ids, self._n = tables, lengths, ent_ids, n
+        return True
 
     def match(self, doc: Doc) -> list[tuple[int, int, int]]:
         n = len(doc)
@@ -227,8 +270,8 @@ def make_fast_ruler(nlp: Language, name: str):
 
 
 def _tokens_cache_path():
-    """Where the tokenisations of the phrase patterns are kept (next to the gazetteer
-    cache), keyed by what could change a tokenisation: spaCy's and the model's versions."""
+    """Where the tokenisations of the phrase patterns and actor aliases are kept (next to the
+    gazetteer cache), keyed by what could change a tokenisation: spaCy's and the model's versions."""
     from sitrep.geocode.schema import cache_dir
     import spacy as _spacy
     try:
@@ -239,47 +282,40 @@ def _tokens_cache_path():
     return cache_dir() / f"ruler-tokens-{MODEL}-{model_version}-spacy{_spacy.__version__}.pickle"
 
 
-def _cached_words_of(nlp: Language, texts: list[str]):
-    """A `words_of` for FastEntityRuler.add_patterns backed by the cache file: only texts
-    not yet in it are tokenised, and the file is rewritten (atomically) when some were."""
-    import os
-    import pickle
-    path = None
-    table: dict[str, tuple[str, ...]] = {}
+def _state_cache_path(tokens_path):
+    """The ruler-state file (nlp/ruler_cache.py) beside the ruler-token file."""
+    return tokens_path.with_name(tokens_path.name.replace("ruler-tokens-", "ruler-state-", 1))
+
+
+def _token_cache(nlp: Language):
+    from sitrep.nlp.ruler_cache import TokenCache
     try:
         path = _tokens_cache_path()
-        with open(path, "rb") as fh:
-            table = pickle.load(fh)
-        if not isinstance(table, dict):
-            table = {}
-    except FileNotFoundError:
-        pass
-    except Exception:   # noqa: BLE001 - a broken cache is rebuilt, never fatal
-        log.debug("ruler token cache unreadable", exc_info=True)
-        table = {}
-    missing = [t for t in dict.fromkeys(texts) if t not in table]
-    if missing:
-        for text, doc in zip(missing, nlp.tokenizer.pipe(missing)):
-            table[text] = tuple(t.text for t in doc)
-        if path is not None:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-                with open(tmp, "wb") as fh:
-                    pickle.dump(table, fh, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(tmp, path)
-            except OSError:
-                log.debug("ruler token cache not written", exc_info=True)
-    return lambda text: table[text] if text in table else tuple(t.text for t in nlp.make_doc(text))
+    except Exception:   # noqa: BLE001 - no cache folder: tokenise, never fatal
+        log.debug("no ruler cache path", exc_info=True)
+        path = None
+    return TokenCache(nlp, path)
 
 
-def add_entity_ruler(nlp: Language, patterns: list[dict], before: str = "ner"):
+def add_entity_ruler(nlp: Language, patterns: list[dict], before: str = "ner", tokens=None):
     """The ruler as "entity_ruler": the fast one when every pattern is of a kind it handles
-    (always, for sitrep's own patterns), else spaCy's EntityRuler."""
+    (always, for sitrep's own patterns), else spaCy's EntityRuler. The fast one's tables
+    come from the ruler-state file when it holds them for exactly these patterns, else they
+    are built (phrase patterns tokenised through `tokens`, a ruler_cache.TokenCache, default
+    the ruler-token file's) and saved there."""
     if all(FastEntityRuler.supports(p["pattern"]) for p in patterns):
+        from sitrep.nlp import ruler_cache
         ruler = nlp.add_pipe("sitrep_entity_ruler", name="entity_ruler", before=before)
-        texts = [p["pattern"] for p in patterns if isinstance(p["pattern"], str)]
-        ruler.add_patterns(patterns, words_of=_cached_words_of(nlp, texts))
+        tokens = tokens if tokens is not None else _token_cache(nlp)
+        path = _state_cache_path(tokens.path) if tokens.path is not None else None
+        key = ruler_cache.state_key(nlp, patterns, (FastEntityRuler.add_patterns,
+                                                    FastEntityRuler.state, FastEntityRuler.restore))
+        state = ruler_cache.read_state(path, key)
+        if state is None or not ruler.restore(state):
+            tokens.tokenise(p["pattern"] for p in patterns if isinstance(p["pattern"], str))
+            ruler.add_patterns(patterns, words_of=tokens)
+            ruler_cache.write_state(path, key, ruler.state())
+        tokens.save()
         return ruler
     ruler = nlp.add_pipe("entity_ruler", before=before, config={"overwrite_ents": True,
                                                                "phrase_matcher_attr": None})
@@ -390,7 +426,8 @@ def load_pipeline(model: str = MODEL) -> Language:
         nlp = spacy.load(model)
     _memo_rule_lemmas(nlp)
     _probe_attribute_ruler(nlp)
-    add_entity_ruler(nlp, actor_patterns(nlp) + place_patterns(nlp))
+    tokens = _token_cache(nlp)      # the actors' aliases tokenised once, kept with the places'
+    add_entity_ruler(nlp, actor_patterns(nlp, tokens) + place_patterns(nlp), tokens=tokens)
     nlp.add_pipe("sitrep_trigger_flags", after="lemmatizer")
     _scope_ner(nlp)
     # The pipeline's objects (vocab, weights, ruler tables: most of the process's objects) live as
