@@ -81,16 +81,15 @@ def process_batch(batch: Sequence[tuple[Document, list[Article]]], extractor) ->
 def run(paths: Sequence[str], store: Store, settings: Settings | None = None,
         on_document: Callable[[Document], None] | None = None) -> RunSummary:
     """Analyse `paths` into `store`: ingest, extract, then fuse everything stored."""
+    settings = settings or Settings()
+    local_workers = settings.engine != "dask" and settings.n_process > 1
+    if local_workers:   # the fork server loads the pipeline while this process imports and reads on
+        from sitrep.parallel import start_early
+        start_early()
     from sitrep.extract import Extractor
     from sitrep.fuse.stream import fuse_store
     from sitrep.ingest import Deduper, iter_documents
     from sitrep.ingest.related_dates import RelatedDates
-
-    settings = settings or Settings()
-    local_workers = settings.engine != "dask" and settings.n_process > 1
-    if local_workers:   # the fork server loads the pipeline while this process reads on
-        from sitrep.parallel import start_early
-        start_early()
     store.migrate()
     summary = RunSummary(run_id=uuid.uuid4().hex[:12])
     store.start_run(summary.run_id, {"paths": list(paths), "engine": settings.engine})
