@@ -48,12 +48,19 @@ def _snapshot(db) -> dict:
     }
 
 
+def _default_sigint() -> None:
+    """In the child before it starts: SIGINT's default action. A shell's background job (and
+    some CI runners) starts with SIGINT ignored, Python then keeps it ignored, and the
+    interrupt tests would see the run go on to the end."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _signal_mid_run(corpus, db, sig, log_path) -> subprocess.Popen:
     """Start analyze, wait until KILL_AFTER documents are stored, send `sig`, wait for exit."""
     log = open(log_path, "w")
     proc = subprocess.Popen([SITREP, "analyze", str(corpus), "--db", str(db), "--quiet",
                              "--batch-size", "8"], stdout=log, stderr=subprocess.STDOUT,
-                            env=sitrep_env())
+                            env=sitrep_env(), preexec_fn=_default_sigint)
     try:
         deadline = time.monotonic() + WAIT_CAP
         while _n_documents(db) < KILL_AFTER:
@@ -141,7 +148,7 @@ def _interrupt_group(cmd, log_path, *, after_docs: int | None, db, delay: float 
     import os
     log = open(log_path, "w")
     proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=sitrep_env(),
-                            start_new_session=True)
+                            start_new_session=True, preexec_fn=_default_sigint)
     try:
         deadline = time.monotonic() + WAIT_CAP
         if after_docs is None:
