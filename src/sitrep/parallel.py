@@ -8,8 +8,9 @@ batches of (Document, articles) go to them. The parent keeps ingest, the store (
 transaction per batch, as with one process) and fusion.
 
 Memory: at most `window` batches are in flight (sent, or back but waiting for an earlier one),
-and while the first worker starts the parent reads at most READ_AHEAD batches per worker ahead
-(_first_while_reading), so it holds O(n x batch_size) articles whatever the corpus size. It keeps each
+and while the first worker starts the parent reads at most READ_AHEAD batches per worker (and
+READ_AHEAD_CHARS of text) ahead (_first_while_reading), so it holds O(n x batch_size) articles
+whatever the corpus size. It keeps each
 batch it sent, and a worker sends back only the batch's mentions (pipeline.batch_mentions),
 not the documents and article texts again. Results come back in input order, so `-j N`
 stores exactly what `-j 1` stores.
@@ -115,20 +116,22 @@ def process_parallel(docs_iter: Iterable[Item], settings: Settings, *,
                 fut.cancel()
 
 
-# Batches per worker the parent may read ahead while the first worker starts (see below): with
-# 64 articles a batch, a few MB of text at most, whatever the corpus size.
+# What the parent may read ahead while the first worker starts (see below): batches per worker,
+# and characters of article text in all (long pages fill that before the batches run out), so
+# what it holds is bounded whatever the corpus size.
 READ_AHEAD = 16
+READ_AHEAD_CHARS = 8_000_000
 
 
 def _first_while_reading(pool: ProcessPoolExecutor, first: list[Item], batches: Iterator[list[Item]],
-                         limit: int) -> tuple[Future, list[list[Item]]]:
+                         limit: int, max_chars: int = READ_AHEAD_CHARS) -> tuple[Future, list[list[Item]]]:
     """Submit the first batch, and read on while that call waits.
 
     The first submit starts the first worker, and with a fork server it returns only when the
     server has loaded the pipeline (a CPU second or so, see worker_preload.py), while the other
     cores have nothing to do yet. Submitting from a helper thread lets this process read and
-    check the next `limit` batches in that time (ingest, duplicates: work it would otherwise do
-    later, while the workers want every core). Returns the first batch's future and the batches
+    check up to `limit` more batches, holding up to `max_chars` of article text, in that time
+    (ingest, duplicates: work it would otherwise do later, while the workers want every core). Returns the first batch's future and the batches
     read meanwhile, in order; an error of the submit is raised here."""
     got: dict = {}
 
@@ -140,12 +143,14 @@ def _first_while_reading(pool: ProcessPoolExecutor, first: list[Item], batches: 
     starter = threading.Thread(target=submit, name="sitrep-first-worker", daemon=True)
     starter.start()
     ahead: list[list[Item]] = []
+    held = 0
     try:
-        while starter.is_alive() and len(ahead) < limit:
+        while starter.is_alive() and len(ahead) < limit and held < max_chars:
             batch = next(batches, None)
             if batch is None:
                 break
             ahead.append(batch)
+            held += sum(len(a.text or "") for _, articles in batch for a in articles or ())
     except BaseException:   # a bad input or Ctrl-C while reading: the first batch is not wanted
         starter.join()
         if "future" in got:

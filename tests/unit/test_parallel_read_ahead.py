@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import threading
 from concurrent.futures import Future
+from types import SimpleNamespace
 
 import pytest
 
@@ -31,7 +32,7 @@ def _batches(n: int, consumed: list, release_after: int | None, release: threadi
         consumed.append(i)
         if release_after is not None and len(consumed) >= release_after:
             release.set()
-        yield [f"doc{i}"]
+        yield [(f"doc{i}", [])]
 
 
 def test_batches_are_read_while_the_first_worker_starts_and_come_back_in_order():
@@ -40,9 +41,9 @@ def test_batches_are_read_while_the_first_worker_starts_and_come_back_in_order()
     fut, ahead = _first_while_reading(SlowStart(release), ["first"], batches, limit=8)
     assert fut.result() == 1
     # the submit waited until four batches had been read: they were read during it, in order
-    assert len(ahead) >= 4 and ahead == [[f"doc{i}"] for i in range(len(ahead))]
+    assert len(ahead) >= 4 and ahead == [[(f"doc{i}", [])] for i in range(len(ahead))]
     rest = list(batches)
-    assert ahead + rest == [[f"doc{i}"] for i in range(10)]      # nothing lost, nothing twice
+    assert ahead + rest == [[(f"doc{i}", [])] for i in range(10)]      # nothing lost, nothing twice
 
 
 def test_reading_ahead_stops_at_the_limit():
@@ -55,7 +56,26 @@ def test_reading_ahead_stops_at_the_limit():
     finally:
         timer.cancel()
     assert len(ahead) == 3 and len(consumed) == 3       # the rest is still unread
-    assert next(batches) == ["doc3"]
+    assert next(batches) == [("doc3", [])]
+
+
+def test_reading_ahead_stops_when_the_text_held_reaches_the_limit():
+    release = threading.Event()
+    page = SimpleNamespace(text="x" * 1000)
+    read = []
+
+    def long_pages():
+        for i in range(50):
+            read.append(i)
+            yield [(f"doc{i}", [page, page])]          # 2,000 characters a batch
+    batches = long_pages()
+    timer = threading.Timer(0.3, release.set)
+    timer.start()
+    try:
+        _, ahead = _first_while_reading(SlowStart(release), ["first"], batches, limit=40, max_chars=5000)
+    finally:
+        timer.cancel()
+    assert len(ahead) == 3 and read == [0, 1, 2]      # 6,000 characters: it stopped there
 
 
 def test_a_failing_first_submit_is_raised_to_the_caller():
@@ -63,7 +83,7 @@ def test_a_failing_first_submit_is_raised_to_the_caller():
     release.set()
     with pytest.raises(RuntimeError, match="pool broke"):
         _first_while_reading(SlowStart(release, RuntimeError("pool broke")), ["first"],
-                             iter([["a"], ["b"]]), limit=4)
+                             iter([[("a", [])], [("b", [])]]), limit=4)
 
 
 def test_an_input_error_while_reading_ahead_cancels_the_first_batch():
@@ -77,7 +97,7 @@ def test_an_input_error_while_reading_ahead_cancels_the_first_batch():
             return fut
 
     def bad_input():
-        yield ["a"]
+        yield [("a", [])]
         release.set()
         raise ValueError("unreadable input")
 
