@@ -43,8 +43,8 @@ _EXTRACTOR = None   # the worker process's own Extractor, built once by _init
 def _init(settings: Settings) -> None:
     """Build the worker's Extractor. The worker ignores SIGINT: Ctrl-C in a terminal reaches
     every process of the group, and a worker that died of it mid-batch could leave the parent
-    waiting forever at exit on a queue nobody reads (seen once in a dozen interrupted `-j 2`
-    runs). The parent alone stops the run: it cancels the batches not started and waits for
+    waiting forever at exit on a queue nobody reads (seen once in ~30 interrupted `-j 2` runs
+    before this: the parent joining the queue's feeder thread). The parent alone stops the run: it cancels the batches not started and waits for
     the running ones, whose workers then exit as the pool shuts down."""
     global _EXTRACTOR
     signal.signal(signal.SIGINT, signal.SIG_IGN)
