@@ -103,3 +103,40 @@ def test_by_initial_refuses_a_bar_outside_the_group_and_ascii_patterns():
     p = re.compile(words + r"|xyz", re.I)
     text = "policexyz army"
     assert _spans(by_initial(p).finditer(text)) == _spans(p.finditer(text))
+
+
+# ByInitial's word starts skip the first two characters no word begins with (no word here begins
+# outside ASCII, so the lookahead is on): case-sensitively for a case-sensitive pattern, with both
+# cases under re.I, and never a character outside ASCII (the Kelvin sign is "k" under re.I)
+ASCII_WORDS = ["islamic state", "is", "isis", "kata'ib hezbollah", "al-shabaab", "army", "ISWAP", "Sahel",
+               "police", "3rd brigade", "street"]
+
+
+def test_by_initial_skips_the_starts_no_word_has():
+    fast = ByInitial.of(_pattern(words=ASCII_WORDS, flags=0))
+    assert not fast._starts.match("Police") and not fast._starts.match("Army") and fast._starts.match("army")
+    assert fast._starts.match("ISWAP") and fast._starts.match("éléments")
+    fast = ByInitial.of(_pattern(words=ASCII_WORDS))
+    assert fast._starts.match("Police") and fast._starts.match("\u212aata") and not fast._starts.match("xisis")
+    assert fast._starts.match("ISIS") and not fast._starts.match("Iraq")     # no word begins "ir"
+    assert fast._starts.match("i\u017f")       # a long s: re.I reads it as "s"
+    assert ByInitial.of(_pattern())._starts.match("xisis")     # a word beginning outside ASCII: every start
+    text = "\u212aata'ib Hezbollah and ISWAP in the Sahel; iswap, Police-run, xisis"
+    for pattern in (_pattern(words=ASCII_WORDS), _pattern(words=ASCII_WORDS, flags=0)):
+        assert _spans(ByInitial.of(pattern).finditer(text)) == _spans(pattern.finditer(text))
+    assert [m.group(1) for m in ByInitial.of(_pattern(words=ASCII_WORDS)).finditer(text)][0] == "\u212aata'ib Hezbollah"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(alphabet, max_size=14).map("".join))
+def test_by_initial_with_ascii_words_equals_finditer_on_any_text(text):
+    for pattern in (_pattern(words=ASCII_WORDS), _pattern(prefix=r"\b", suffix=r"s?\b", words=ASCII_WORDS),
+                    _pattern(words=ASCII_WORDS, flags=0), _pattern(words=["ISWAP", "IS", "Al", "al", "3rd"], flags=0),
+                    _pattern(words=ASCII_WORDS + ["x", "eé"]), _pattern(words=ASCII_WORDS + ["x", "eé"], flags=0)):
+        assert _spans(ByInitial.of(pattern).finditer(text)) == _spans(pattern.finditer(text))
+
+
+def test_needs_search_finds_any_of_its_words():
+    test = needs("killed", "dead")
+    assert test.search("two dead") and test.search("killed") and not test.search("wounded")
+    assert not needs("x").search("")

@@ -519,8 +519,9 @@ def role_of(doc, span, trigger_i: int, relative: bool = False) -> str | None:
             return AGENT
     path = []
     steps = 0
+    trig_dep, trig_head = trig.dep_, trig.head.i     # (read once: each .head is a new Token)
     while tok.i != trigger_i and steps < 5:
-        if path and trig.dep_ in ("dobj", "attr", "nsubjpass") and tok.i == trig.head.i:
+        if path and trig_dep in ("dobj", "attr", "nsubjpass") and tok.i == trig_head:
             # the doer of "launched an attack" / "carried out strikes" is the light verb's subject
             dep = path[-1].dep_
             if dep in ("nsubj", "agent"):
@@ -528,14 +529,15 @@ def role_of(doc, span, trigger_i: int, relative: bool = False) -> str | None:
             if dep == "nsubjpass":
                 return PATIENT
             return None
-        if path and trig.dep_ == "nsubj" and tok.i == trig.head.i:
+        if path and trig_dep == "nsubj" and tok.i == trig_head:
             # "an IED explosion left three soldiers injured", "the blast wounded two policemen":
             # what the act as subject does something to is hit
             return PATIENT if path[-1].dep_ in ("dobj", "oprd") else None
-        if tok.head.i == tok.i:
+        head = tok.head
+        if head.i == tok.i:
             break
         path.append(tok)
-        tok = tok.head
+        tok = head
         steps += 1
     if tok.i != trigger_i:
         return AGENT if _speaker_owns_act(span.root, trig) else None

@@ -12,6 +12,7 @@ from sitrep.extract.actors import ARMED_TYPES, dated, entity_country, find_actor
 from sitrep.extract.links import link_cues
 from sitrep.extract.modality import ALLEGED, ASSERTED
 from sitrep.extract.numbers import find_counts
+from sitrep.extract.spantext import ents_of, span_text
 from sitrep.extract.triggers import best_hit, frames_in, resolve, subordinate, usable
 from sitrep.extract.kinds import FALLBACK, VIOLENT
 from sitrep.models import LinkCue, Mention
@@ -30,7 +31,7 @@ CAME_AFTER = re.compile(r"^\W*(?:it|this|that|they|these|those|the\s+[\w-]+(?:\s
 def _came_after(sent, got, earlier, start) -> list[Mention]:
     """'It came a day after Y launched strikes': the sentence tells of Y, the EARLIER act; the
     act referred to by 'it' (told just before) is the later one and carries the cue."""
-    text = sent.text
+    text = span_text(sent)
     m = next((c for c in SEQUENCE_CUES.finditer(text) if CAME_AFTER.match(text[:c.start()])), None)
     if m is None or not got:
         return got
@@ -75,9 +76,9 @@ def _claimed(sent, got, earlier, start, country) -> list[Mention]:
     # a claim is never a statement event of its own in a long article; at most it names a doer
     claims = [m for m in got if m.rule.endswith("claim_responsibility")]
     rest = [m for m in got if m not in claims]
-    if not CLAIM.search(sent.text):
+    if not CLAIM.search(span_text(sent)):
         return rest
-    group = claimant(sent.text, country)
+    group = claimant(span_text(sent), country)
     if group is None:
         return rest
     acts = [m for m in got if m.event_type in VIOLENT]
@@ -153,7 +154,7 @@ def _split(doc, sent, hits, frames, hit, trig):
     act from another act the sentence reports as an event of its own; else None. The other
     side must name the act as a noun ('a suicide bombing') or a clause with its own subject
     ('after gunmen waylaid buses'); 'killed nine people after abducting them' is one event."""
-    for m in SEQUENCE_CUES.finditer(sent.text):
+    for m in SEQUENCE_CUES.finditer(span_text(sent)):
         cut = sent.start_char + m.start()
         ci = next((t.i for t in sent if t.idx >= cut), None)
         if ci is None or ci >= sent.end - 1:
@@ -242,10 +243,10 @@ def _blamed_act(doc, sent, hits, frames, hit, trig, country):
 
 def _named_actor(span, country):
     """The actor a short phrase names: a registry group, a described force, or a country's state."""
-    found = [h.actor for h in find_actors(span.text, country)]
+    found = [h.actor for h in find_actors(span_text(span), country)]
     if found:
         return next((a for a in found if a.actor_id), found[0])
-    for ent in span.ents:
+    for ent in ents_of(span):
         if ent.label_ not in ("GPE", "NORP"):
             continue
         iso = entity_country(ent.text)
@@ -316,7 +317,7 @@ def _back_reference(tok, span) -> bool:
     """'the ambush', 'that deadly attack': a definite act noun with nothing new about it (no
     agent, no toll, no compound naming its kind) points back to an event already told."""
     kids = list(tok.children)
-    return tok.pos_ in ("NOUN", "PROPN") and not find_counts(span.text) and any(
+    return tok.pos_ in ("NOUN", "PROPN") and not find_counts(span_text(span)) and any(
         c.dep_ == "det" and c.lower_ in ("the", "that", "this", "these", "those") for c in kids) and \
         all(c.dep_ in ("det", "amod", "punct") for c in kids)
 
@@ -325,7 +326,7 @@ def _sequence(main: Mention, other: Mention, main_scope, other_scope):
     """Order and link two acts split by a sequence cue: the later act carries the cue,
     pointing at the earlier; 'N days after X' dates X N days before the later act."""
     # the side that opens with the cue names the earlier act
-    later, earlier = (main, other) if SEQUENCE_CUES.match(other_scope.text) else (other, main)
+    later, earlier = (main, other) if SEQUENCE_CUES.match(span_text(other_scope)) else (other, main)
     cue_text = (other_scope if later is main else main_scope).text
     found = link_cues(cue_text)
     m = SEQUENCE_CUES.match(cue_text)
@@ -373,7 +374,7 @@ def _per_country(doc, m: Mention, sent, place_of) -> list[Mention]:
     for prep in preps:
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             for t in [pobj] + list(pobj.conjuncts):
-                ent = next((e for e in sent.ents if e.start <= t.i < e.end and e.label_ == "GPE"), None)
+                ent = next((e for e in ents_of(sent) if e.start <= t.i < e.end and e.label_ == "GPE"), None)
                 if ent is not None and ent not in ents:
                     ents.append(ent)
     if len(ents) < 2:

@@ -28,7 +28,8 @@ from sitrep.extract.communities import regional_militia
 from sitrep.extract.links import link_cues, resolve_target
 from sitrep.extract.modality import background, generic_reference, modality
 from sitrep.extract.numbers import figure, find_counts
-from sitrep.extract.places import carried_place, full_text
+from sitrep.extract.places import carried_place
+from sitrep.extract.spantext import full_text, span_text
 from sitrep.extract.triggers import best_hit, find_hits, frames_in
 from sitrep.models import Actor, Mention
 from sitrep.extract.kinds import (ARMED_WORDS, CASUALTY_WORDS, FIREARMS, FALLBACK_DEATH, SUMMARY_MAX_CHARS,
@@ -141,7 +142,7 @@ class Extractor:
                     mentions.append(m)
                 if got and got[0].date and not _old(got[0].date, anchor or approx, 45) and \
                         (got[0].date_text or got[0].date_precision < 3 or got[0].event_type) and \
-                        (got[0].date_text or not timex.shifts_topic(sent.text)):
+                        (got[0].date_text or not timex.shifts_topic(span_text(sent))):
                     # a background date ("since the October 2023 attacks") does not become
                     # the date the rest of the story continues from, nor does a month only
                     # guessed for a statement told in passing ("the group had pledged allegiance")
@@ -185,7 +186,7 @@ class Extractor:
                     extras.insert(0, blamed[1:4])
         built = {}
         mprev = previous
-        if split is not None and SEQUENCE_CUES.match(scope.text):
+        if split is not None and SEQUENCE_CUES.match(span_text(scope)):
             # the main act is the earlier one ("... in response to Tehran's strike a day
             # before"): the later act's date is what its relative date counts from
             xscope, xhit, xtrig = extras[0]
@@ -199,14 +200,14 @@ class Extractor:
         for k, (xscope, xhit, xtrig) in enumerate(extras, 1):
             # "X in response to Y a day before": Y's relative date counts from X
             xprev = (main.date, main.date_precision) if main is not None and main.date and \
-                SEQUENCE_CUES.match(xscope.text) else previous
+                SEQUENCE_CUES.match(span_text(xscope)) else previous
             m = built[k - 1] if (k - 1) in built else \
                 self._build(article, chunk, doc, sent, xscope, xhit, xtrig, [xhit], frames, country,
                             anchor, xprev, n + k, earlier, summary, cues=False)
             if m is None:
                 continue
             if blamed is not None and xscope is blamed[1]:
-                m = _blamed_fix(m, blamed[4], xscope.text, accused=blamed[6].cameo == ACCUSE)
+                m = _blamed_fix(m, blamed[4], span_text(xscope), accused=blamed[6].cameo == ACCUSE)
             if main is not None and split is not None and xscope is split[1]:
                 m, main = _sequence(main, m, split[0], xscope)
                 out[0] = main
@@ -218,7 +219,7 @@ class Extractor:
 
     def _build(self, article, chunk, doc, sent, scope, hit, trig, hits, frames, country, anchor,
                previous, n, earlier, summary=False, cues=True) -> Mention | None:
-        scope_text, sent_text = scope.text, sent.text    # spaCy joins the tokens on every ask
+        scope_text, sent_text = span_text(scope), span_text(sent)
         counts = find_counts(scope_text)
         fat, inj = figure(counts, "killed"), figure(counts, "injured")
         if not summary and trig.event_type in VIOLENT and fat is None and inj is None \
@@ -381,12 +382,12 @@ class Extractor:
         # an armed actor without an act, or a government that is the subject of one: forces
         # moving, authorities imposing measures ("the governorship closed the district"), both
         # ACLED's strategic developments (a government only asked or blamed is not the doer)
-        armed = [h.actor for h in find_actors(doc.text, here)
+        armed = [h.actor for h in find_actors(full_text(doc), here)
                  if h.actor.type in ARMED_TYPES or (h.actor.type == "government" and _subject(doc, h))]
         # a named group or a qualified force ("Turkish forces") before a bare "forces"
         armed.sort(key=lambda a: a.actor_id is None and len((a.text or "").split()) < 2)
-        fat = figure(find_counts(doc.text), "killed")
-        trig = fallback_for(doc.text, bool(armed), fat is not None and (fat.best or fat.low or 0) > 0)
+        fat = figure(find_counts(full_text(doc)), "killed")
+        trig = fallback_for(full_text(doc), bool(armed), fat is not None and (fat.best or fat.low or 0) > 0)
         actor2 = None
         if armed:
             actor1 = dated(armed[0], date, here)
@@ -400,8 +401,8 @@ class Extractor:
             actor1 = generic_actor("protesters", here)
         return Mention(
             mention_id=f"{article.article_id}:{chunk.start}:0", article_id=article.article_id,
-            document=article.document, article_index=article.index, sentence=sent.text,
-            start=chunk.start, end=chunk.start + len(sent.text), trigger="", event_type=trig.event_type,
+            document=article.document, article_index=article.index, sentence=span_text(sent),
+            start=chunk.start, end=chunk.start + len(span_text(sent)), trigger="", event_type=trig.event_type,
             sub_event_type=trig.sub_event_type, cameo=trig.cameo, goldstein=trig.goldstein,
             actor1=actor1, actor2=actor2, place=place, date=date, date_precision=precision,
             date_text=date_text, outlet=article.outlet, published=article.published, confidence=0.2,

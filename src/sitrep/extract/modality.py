@@ -8,6 +8,7 @@ import functools
 import re
 
 from sitrep.extract import lexicon
+from sitrep.extract.spantext import span_text
 
 ASSERTED, DENIED, HYPOTHETICAL, PLANNED, QUESTION = "asserted", "denied", "hypothetical", "planned", "question"
 # the act one side accuses another of ("accused Islamabad of killing civilians"): a claim about
@@ -34,7 +35,7 @@ def modality(doc, trigger_i: int, sent=None) -> str:
     negs, hedges, phrases, plans = _cues()
     trig = doc[trigger_i]
     sent = sent if sent is not None else trig.sent
-    if sent.text.rstrip().endswith("?"):
+    if span_text(sent).rstrip().endswith("?"):
         return QUESTION
     # the trigger's own dependents ("did not attack", "no hideouts", "might welcome")
     heads = [trig] + ([trig.head] if trig.dep_ in ("dobj", "pobj", "xcomp", "attr") else [])
@@ -52,9 +53,14 @@ def modality(doc, trigger_i: int, sent=None) -> str:
         if h.dep_ == "xcomp" and h.head.lemma_.lower() in ("plan", "intend", "threaten", "vow", "want", "seek", "aim", "prepare"):
             return PLANNED
     start = max(sent.start, trigger_i - WINDOW)
-    before = [t.lower_ for t in doc[start:trigger_i] if not _month_may(t.text, t.nbor(1).text
-                                                                       if t.i + 1 < len(doc) else "",
-                                                                       doc[t.i - 1].text if t.i else "")]
+    # the window's words read as arrays, from the word before it to the trigger (no Token per word)
+    from spacy.attrs import LOWER, ORTH     # (here: importing this module needs no spaCy)
+    n, lo = len(doc), max(start - 1, 0)
+    strings = doc.vocab.strings
+    rows = doc.to_array([ORTH, LOWER])[lo:min(trigger_i + 1, n)].tolist()
+    texts, lowers = [strings[orth] for orth, _ in rows], [strings[low] for _, low in rows]
+    before = [lowers[i - lo] for i in range(start, trigger_i)
+              if not _month_may(texts[i - lo], texts[i + 1 - lo] if i + 1 < n else "", texts[i - 1 - lo] if i else "")]
     window_text = " ".join(before) + " "
     if any(w in negs for w in before) and not re.search(r"\bno (?:one|casualties)\b", window_text):
         return DENIED

@@ -15,6 +15,7 @@ import math
 import re
 
 from sitrep.extract import lexicon
+from sitrep.extract.spantext import ents_of, full_text, title_flags
 from sitrep.models import Place
 
 # "Israel-linked", "Russia-backed", "US-made", "Iraq- and Syria-based": who, not where
@@ -33,9 +34,13 @@ def demonym_countries(sent, gaz) -> list[str]:
     one usually qualifies the people the event befell: "killed six Pakistani soldiers ...,
     the army chief called his Iranian counterpart")."""
     out = []
-    for tok in sent:
-        if not tok.is_title:
+    doc = sent.doc
+    titles = title_flags(doc)
+    first = getattr(sent, "start", 0)   # (a Doc starts at 0)
+    for i in range(first, first + len(sent)):
+        if not titles[i]:
             continue    # only a title-case word can add a country (tested first: it is cheap)
+        tok = doc[i]
         nxt = tok.nbor(1).text.lower() if tok.i + 1 < len(tok.doc) else ""
         after = tok.nbor(2).text.lower() if tok.i + 2 < len(tok.doc) else ""
         if nxt == "-" and HYPHEN_MODIFIER.match(f"-{after}"):
@@ -93,8 +98,8 @@ def article_countries(doc, gaz, skip=frozenset()) -> frozenset:
     if last[0] is doc:
         return last[1]
     out = set()
-    text = doc.text
-    for ent in doc.ents:
+    text = full_text(doc)
+    for ent in ents_of(doc):
         if (ent.start_char, ent.end_char) in skip:
             continue
         if ent.label_ in ("GPE", "NORP") and not THING_AFTER.match(text, ent.end_char):

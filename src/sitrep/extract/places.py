@@ -62,6 +62,7 @@ from sitrep.extract.place_hints import (HYPHEN_MODIFIER, THING_AFTER, article_co
                                         demonym_countries, km, mission_areas, mission_countries)
 from sitrep.extract.place_parts import (OFFICES, PART_WORDS, beside, beside_town, called_town, known,
                                         town_in_province, written_with_province)
+from sitrep.extract.spantext import ents_of, full_text, span_text
 from sitrep.extract.speakers import (GOVERNMENT_LEMMAS, HAILING, ORIGIN, SAY_LEMMAS, SAY_RX, in_speaker,
                                     the_speaker)
 from sitrep.geocode import get_gazetteer
@@ -104,7 +105,7 @@ def article_country(doc) -> str | None:
             return iso
     votes: Counter = Counter()
     inner = inner_spans(doc)
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ not in PLACE_LABELS and ent.label_ != "NORP":
             continue
         if (ent.start_char, ent.end_char) in inner:
@@ -141,26 +142,6 @@ def inner_spans(doc) -> frozenset:
 
 def _article_countries(doc, gaz) -> frozenset:
     return article_countries(doc, gaz, inner_spans(doc))
-
-
-_LAST_TEXT: tuple = (None, "")
-
-
-def full_text(doc) -> str:
-    """`doc.text`, remembered for the last Doc: spaCy rebuilds it from every token on each
-    access, and one sentence's place resolution asks for it a dozen times. (One tuple,
-    swapped in one assignment, so threads never see one Doc with another's text.)"""
-    global _LAST_TEXT
-    last = _LAST_TEXT
-    if last[0] is doc:
-        return last[1]
-    # = doc.text (each token's text plus its trailing space), read as arrays, not Token by Token
-    from spacy.attrs import ORTH, SPACY
-    strings = doc.vocab.strings
-    text = "".join([strings[orth] + " " if space else strings[orth]
-                    for orth, space in doc.to_array([ORTH, SPACY]).tolist()])
-    _LAST_TEXT = (doc, text)
-    return text
 
 
 def _place_country(text: str, gaz) -> str | None:
@@ -201,7 +182,7 @@ def event_place(sent, doc=None, article_country: str | None = None, earlier: boo
     """`earlier`: with no place named, the place of a sentence before (carried_place) stands
     in before the country does."""
     gaz = _gaz()
-    text = sent.text
+    text = span_text(sent)
     mentions = _mentions(sent, gaz)
     demonyms, missions = demonym_countries(sent, gaz), mission_countries(text)
     countries_here, admin1s = _anchors(mentions, gaz, article_country, full_text(sent.doc), demonyms)
@@ -340,11 +321,11 @@ def _mentions(sent, gaz) -> list[_Mention]:
 
 def _read_mentions(sent, gaz) -> list[_Mention]:
     out = [_Mention(e.start_char, e.end_char, re.sub(r"^(?:the|The)\s+", "", e.text), e.label_, e)
-           for e in sent.ents if e.label_ in PLACE_LABELS and key(e.text) not in NOT_PLACES]
+           for e in ents_of(sent) if e.label_ in PLACE_LABELS and key(e.text) not in NOT_PLACES]
     covered = [(m.start, m.end) for m in out]
     # "during the month of Ramadan": a time, not a place; "in the Arab towns": a people's word
     # before a noun (the tagger calls many a small town NORP too: "rallied in Thessaloniki")
-    not_places = [(e.start_char, e.end_char) for e in sent.ents if e.label_ in NOT_PLACE_LABELS or (
+    not_places = [(e.start_char, e.end_char) for e in ents_of(sent) if e.label_ in NOT_PLACE_LABELS or (
         e.label_ == "NORP" and e.end < len(sent.doc) and sent.doc[e.end].pos_ == "NOUN"
         and not re.fullmatch(AREA_WORDS, sent.doc[e.end].text, flags=re.I))]
     whole, base = full_text(sent.doc), sent.start_char

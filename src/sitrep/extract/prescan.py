@@ -46,7 +46,10 @@ class Needs:
         self.words = words
 
     def search(self, low: str) -> bool:
-        return any(w in low for w in self.words)
+        for w in self.words:    # (= any(w in low for w in self.words), without a generator)
+            if w in low:
+                return True
+        return False
 
     def __repr__(self) -> str:
         return f"needs{self.words!r}"
@@ -98,8 +101,9 @@ class ByInitial:
     Python's re tries every alternative of such a group at every word start (under re.I it
     cannot skip one by its first letter), so a list of a few hundred names costs ~60 us a
     sentence. Here the regex is run only at the positions where a word starts (PREFIX then a
-    word character), and with only the alternatives that can begin with the character there,
-    in their original order: the alternative re would pick at that position is the same.
+    word character) with two characters some alternative can begin with (_initials_ahead), and
+    with only the alternatives that can begin with the character there, in their original
+    order: the alternative re would pick at that position is the same.
     A position with a character outside ASCII gets the whole regex, as does an alternative that
     begins outside ASCII (it is kept in every group), so case folding never loses a match.
     """
@@ -109,7 +113,6 @@ class ByInitial:
 
     def __init__(self, pattern: re.Pattern, prefix: str, words: list[str], suffix: str):
         self.pattern = pattern
-        self._starts = re.compile(prefix + r"\w", pattern.flags)
 
         def compiled(ws):
             return re.compile(prefix + "(" + "|".join(re.escape(w) for w in ws) + ")" + suffix,
@@ -118,6 +121,7 @@ class ByInitial:
         groups: dict[str, list[str]] = {}
         for w in words:
             groups.setdefault(w[0].lower(), [])
+        self._starts = re.compile(prefix + _initials_ahead(pattern, words, foreign) + r"\w", pattern.flags)
         self._by_char = {c: compiled([w for w in words if w[0].lower() == c or not w[0].isascii()])
                          for c in groups if c.isascii()}
         self._foreign_only = compiled(foreign) if foreign else None
@@ -164,6 +168,37 @@ class ByInitial:
             if m:
                 yield m
                 end = m.end()
+
+
+def _initials_ahead(pattern: re.Pattern, words: list[str], foreign: list[str]) -> str:
+    """A lookahead for ByInitial's word starts: only where the first two characters can begin
+    one of the words (elsewhere no group matches), and wherever the first is outside ASCII (it
+    gets the whole regex). Read case-sensitively ("(?-i:...)"), with both cases of each ASCII
+    letter under re.I (re.I folds an ASCII letter only onto its other case and onto the
+    characters of FOLDS_TO_ASCII, outside ASCII, which every character class here lets pass).
+    A word of one character, or one whose second is outside ASCII, leaves any second character
+    open. With words that begin outside ASCII any ASCII character may begin a match (re.I
+    folds "ſ" onto "s"): no lookahead."""
+    if foreign:
+        return ""
+    fold = bool(pattern.flags & re.I)
+
+    def variants(ch: str) -> set[str]:
+        return {ch, ch.lower(), ch.upper()} if fold else {ch}
+
+    def chars(cs) -> str:
+        return "[" + "".join(re.escape(c) for c in sorted(cs)) + "]"
+
+    seconds: dict[str, set | None] = {}     # first character -> the second ones (None: any)
+    for w in words:
+        first = w[0].lower() if fold else w[0]
+        if len(w) < 2 or not w[1].isascii():
+            seconds[first] = None
+        elif seconds.get(first, set()) is not None:
+            seconds.setdefault(first, set()).update(variants(w[1]))
+    branches = [chars(variants(first)) + ("" if second is None else "(?:" + chars(second) + "|[^\\x00-\\x7f])")
+                for first, second in sorted(seconds.items())]
+    return "(?=(?-i:" + "|".join(branches + ["[^\\x00-\\x7f]"]) + "))"
 
 
 def _group_end(body: str) -> int | None:

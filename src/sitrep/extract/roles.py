@@ -17,6 +17,7 @@ from sitrep.extract.actors import (AGENT, ARMED_TYPES, PATIENT, ActorHit, countr
 from sitrep.extract.clauses import _hroot, claimant
 from sitrep.extract.communities import MEMBERS, doers_militia, unnamed_militia_names
 from sitrep.extract.kinds import VIOLENT
+from sitrep.extract.spantext import ents_of, span_text
 from sitrep.extract.triggers import Trigger
 from sitrep.models import Actor, Mention
 
@@ -79,10 +80,10 @@ def _first_person(actor, sent):
     is named after the quote ("..., the official in Islamabad said"); unknown -> no actor."""
     if actor is None or not actor.text or actor.text.split()[0].lower() not in FIRST_PERSON:
         return actor
-    text = sent.text
+    text = span_text(sent)
     cut = max(text.rfind("”"), text.rfind('"'), text.rfind("’ "))
     iso = None
-    for ent in sent.ents:
+    for ent in ents_of(sent):
         if ent.start_char - sent.start_char <= cut or ent.label_ not in ("GPE", "NORP"):
             continue
         iso = entity_country(ent.text)
@@ -193,7 +194,7 @@ def _home(span, here: str | None, article_country: str | None) -> str | None:
     unless the sentence calls someone by the venue country's nationality ("Pakistani")."""
     if not here or not article_country or here == article_country:
         return here or article_country
-    if any(e.label_ == "NORP" and country_iso3(e.text) == here for e in span.ents) or \
+    if any(e.label_ == "NORP" and country_iso3(e.text) == here for e in ents_of(span)) or \
             any(t.tag_ in ("JJ", "NNP", "NNPS") and t.text[:1].isupper() and country_iso3(t.text) == here
                 and t.ent_type_ != "GPE" for t in span):
         return here
@@ -223,13 +224,13 @@ def _pluperfect(doc, hit) -> bool:
 
 def _names_country(span, iso3) -> bool:
     """Does the span name the country itself (or its people), not just a place in it?"""
-    return any(e.label_ in ("GPE", "NORP") and country_iso3(e.text) == iso3 for e in span.ents)
+    return any(e.label_ in ("GPE", "NORP") and country_iso3(e.text) == iso3 for e in ents_of(span))
 
 
 def _names_place(span) -> bool:
     """Does the span name a place that may be the scene? The speaker's name does not ("Pakistan
     said its strikes hit ..."): a sentence that names no other place continues the story's."""
-    return any(e.label_ in ("GPE", "LOC", "FAC") and not speakers.the_speaker(e, reporting=True) for e in span.ents)
+    return any(e.label_ in ("GPE", "LOC", "FAC") and not speakers.the_speaker(e, reporting=True) for e in ents_of(span))
 
 
 def _old(value: str, ref: dt.date | None, days: int = 400) -> bool:
@@ -258,7 +259,7 @@ _PREMISES = {"office", "offices", "headquarters", "building", "house", "residenc
 def _actors(doc, sent, anchors: list[int], trig: Trigger, country: str | None, victims=()):
     """(actor1, actor2, associated) for the trigger: agents first, then patients; the parse
     decides, sentence order breaks ties ("clashes between A and B": A then B)."""
-    text = sent.text    # (spaCy joins the tokens on every ask)
+    text = span_text(sent)
     found = find_actors(text, default_country=country)
     violent = trig.event_type in VIOLENT or trig.event_type in ("Riots", "Protests")
     roles = []
@@ -328,7 +329,7 @@ def _country_actors(doc, sent, anchors, trig, found):
     out = []
     taken = [(h.start, h.end) for h in found]
     violent = trig.event_type in VIOLENT
-    for ent in sent.ents:
+    for ent in ents_of(sent):
         if ent.label_ not in ("GPE", "NORP"):
             continue
         s, e = ent.start_char - sent.start_char, ent.end_char - sent.start_char

@@ -17,11 +17,12 @@ def in_speaker(span, passive: bool = True, reporting: bool = False) -> bool:
     tok = span.root
     subjects = ("nsubj", "nsubjpass") if passive else ("nsubj",)
     for _ in range(6):
-        if tok.dep_ in subjects and tok.head.lemma_.lower() in SAY_LEMMAS:
-            return not reporting or any(c.dep_ == "ccomp" for c in tok.head.children)
-        if tok.head is tok:
-            return False
-        tok = tok.head
+        head = tok.head     # (read once: each .head is a new Token)
+        if tok.dep_ in subjects and head.lemma_.lower() in SAY_LEMMAS:
+            return not reporting or any(c.dep_ == "ccomp" for c in head.children)
+        if head.i == tok.i:
+            return False    # the root: nothing above it
+        tok = head
     return False
 
 

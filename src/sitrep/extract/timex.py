@@ -35,6 +35,7 @@ from dataclasses import dataclass
 
 from sitrep.extract import lexicon
 from sitrep.extract.prescan import needs, present
+from sitrep.extract.spantext import span_text
 
 MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
           "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -403,9 +404,14 @@ def event_date(sent, anchor: dt.date | None, previous=None,
     January"). With none, the sentence continues the story: the previous mention's date,
     else the publication date (precision 1 either way, text None).
     """
-    text = sent if isinstance(sent, str) else getattr(sent, "text", None)
-    if text is None:    # (not getattr's default: str() of a Span would join its tokens again)
-        text = str(sent)
+    if isinstance(sent, str):
+        text = sent
+    elif hasattr(sent, "start_char"):
+        text = span_text(sent)      # a Span: its text without a Token per word
+    else:
+        text = getattr(sent, "text", None)
+        if text is None:    # (not getattr's default: str() of a Span would join its tokens again)
+            text = str(sent)
     if isinstance(anchor, dt.datetime):
         anchor = anchor.date()
     exprs = parse_date_text(text, anchor, previous, approx)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from sitrep.extract import lexicon
+from sitrep.extract.spantext import span_text
 
 GAP = 6                 # max tokens a "*" may skip; PETRARCH phrases rarely span more
 MONTHS = {"march", "may"}   # trigger words that are also month names: skipped when capitalised
@@ -159,13 +160,16 @@ def find_hits(span) -> list[Hit]:
     for i, low in enumerate(lows):
         if low in MONTHS and strings[rows[i][0]][:1].isupper():
             continue
-        cands = set(first.get(low, ())) | set(first.get(lems[i], ()))
+        by_low, by_lemma = first.get(low), first.get(lems[i])
+        if by_low is None and by_lemma is None:
+            continue    # (most words begin no trigger phrase)
+        cands = set(by_low or ()) | set(by_lemma or ())
         for idx in cands:
             comp, trig = entries[idx]
             end = _match_at(comp, lows, lems, i)
             if end is not None:
                 s0, last = start + i, start + end - 1
-                hits.append(Hit(trig, s0, last + 1, s0, doc[s0:last + 1].text, None in comp))
+                hits.append(Hit(trig, s0, last + 1, s0, span_text(doc[s0:last + 1]), None in comp))
     # a hit inside a longer contiguous hit is part of that phrase ("grenade" in "grenade
     # launcher", "shells" in "tear gas shells"), not a trigger of its own
     return [h for h in hits if not any(
