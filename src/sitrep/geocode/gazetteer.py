@@ -24,6 +24,7 @@ import sqlite3
 import threading
 from pathlib import Path
 
+from sitrep.cachefiles import write_pickles
 from sitrep.geocode.names import key
 from sitrep.models import Place
 
@@ -437,13 +438,7 @@ class Gazetteer:
         except Exception:   # noqa: BLE001 - missing or unreadable: rebuild it
             pass
         patterns = self._ruler_patterns(min_population)
-        try:
-            tmp = saved.with_name(f"{saved.name}.{os.getpid()}.tmp")
-            with open(tmp, "wb") as fh:
-                pickle.dump({"stamp": stamp, "patterns": patterns}, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, saved)
-        except OSError:
-            pass
+        write_pickles(saved, {"stamp": stamp, "patterns": patterns})
         return patterns
 
     def _ruler_patterns(self, min_population: int) -> list[dict]:

@@ -1,6 +1,6 @@
 """Start-up caches of the entity ruler, kept as files next to the gazetteer cache.
 
-Two files, both written atomically and read "never fatal" (missing, unreadable or foreign:
+Two files, both written atomically (sitrep/cachefiles.py) and read "never fatal" (missing, unreadable or foreign:
 rebuilt, and rewritten when possible):
   - ruler-tokens-*: the tokens of every phrase pattern and actor alias (text -> tuple of
     token texts), keyed in its name by what could change a tokenisation (spaCy's and the
@@ -17,28 +17,16 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import pickle
 import sys
 from pathlib import Path
+
+from sitrep.cachefiles import write_pickles
 
 log = logging.getLogger(__name__)
 
 # bumped when the saved layout changes in a way the digested code does not show
 STATE_FORMAT = 1
-
-
-def _write(path: Path, *objects) -> None:
-    """Pickle `objects` one after the other into `path` (a temporary file, then a rename)."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        with open(tmp, "wb") as fh:
-            for obj in objects:
-                pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        log.debug("ruler cache %s not written", path, exc_info=True)
 
 
 class TokenCache:
@@ -77,7 +65,7 @@ class TokenCache:
 
     def save(self) -> None:
         if self._new and self.path is not None:
-            _write(self.path, self._table)
+            write_pickles(self.path, self._table)
             self._new = False
 
 
@@ -132,4 +120,4 @@ def read_state(path: Path | None, key: str):
 def write_state(path: Path | None, key: str, state) -> None:
     """Save `state` under `key` (the key first, so a reader with another key stops there)."""
     if path is not None:
-        _write(path, key, state)
+        write_pickles(path, key, state)
