@@ -10,10 +10,9 @@ transaction per batch, as with one process) and fusion.
 Memory: at most `window` batches are in flight (sent, or back but waiting for an earlier one),
 and while the first worker starts the parent reads at most READ_AHEAD batches per worker (and
 READ_AHEAD_CHARS of text) ahead (_first_while_reading), so it holds O(n x batch_size) articles
-whatever the corpus size. It keeps each
-batch it sent, and a worker sends back only the batch's mentions (pipeline.batch_mentions),
-not the documents and article texts again. Results come back in input order, so `-j N`
-stores exactly what `-j 1` stores.
+whatever the corpus size. It keeps each batch it sent, and a worker sends back only the
+batch's mentions (pipeline.batch_mentions), not the documents and article texts again.
+Results come back in input order, so `-j N` stores exactly what `-j 1` stores.
 
 Start-up: where the platform has it (Linux, macOS), workers are forked from a fork server, a
 fresh process that has imported `sitrep.worker_preload`, which loads the model, the ruler's
@@ -44,8 +43,9 @@ def _init(settings: Settings) -> None:
     """Build the worker's Extractor. The worker ignores SIGINT: Ctrl-C in a terminal reaches
     every process of the group, and a worker that died of it mid-batch could leave the parent
     waiting forever at exit on a queue nobody reads (seen once in ~30 interrupted `-j 2` runs
-    before this: the parent joining the queue's feeder thread). The parent alone stops the run: it cancels the batches not started and waits for
-    the running ones, whose workers then exit as the pool shuts down."""
+    before this: the parent joining the queue's feeder thread). The parent alone stops the
+    run: it cancels the batches not started and waits for the running ones, whose workers
+    then exit as the pool shuts down."""
     global _EXTRACTOR
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     from sitrep.extract import Extractor
@@ -131,8 +131,9 @@ def _first_while_reading(pool: ProcessPoolExecutor, first: list[Item], batches: 
     server has loaded the pipeline (a CPU second or so, see worker_preload.py), while the other
     cores have nothing to do yet. Submitting from a helper thread lets this process read and
     check up to `limit` more batches, holding up to `max_chars` of article text, in that time
-    (ingest, duplicates: work it would otherwise do later, while the workers want every core). Returns the first batch's future and the batches
-    read meanwhile, in order; an error of the submit is raised here."""
+    (ingest, duplicates: work it would otherwise do later, while the workers want every core).
+    Returns the first batch's future and the batches read meanwhile, in order; an error of the
+    submit is raised here."""
     got: dict = {}
 
     def submit() -> None:

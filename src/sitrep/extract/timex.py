@@ -404,14 +404,8 @@ def event_date(sent, anchor: dt.date | None, previous=None,
     January"). With none, the sentence continues the story: the previous mention's date,
     else the publication date (precision 1 either way, text None).
     """
-    if isinstance(sent, str):
-        text = sent
-    elif hasattr(sent, "start_char"):
-        text = span_text(sent)      # a Span: its text without a Token per word
-    else:
-        text = getattr(sent, "text", None)
-        if text is None:    # (not getattr's default: str() of a Span would join its tokens again)
-            text = str(sent)
+    # a Span's text without a Token per word (span_text), a Doc's or Token's own, else str()
+    text = sent if isinstance(sent, str) else span_text(sent) if hasattr(sent, "text") else str(sent)
     if isinstance(anchor, dt.datetime):
         anchor = anchor.date()
     exprs = parse_date_text(text, anchor, previous, approx)
