@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from spacy.tokens import Doc, Span
 
 from sitrep.extract import triggers
-from sitrep.extract.places import full_text
+from sitrep.extract.spantext import full_text
 from sitrep.nlp.ner_scope import is_open, open_windows
 
 _VOCAB = spacy.blank("en").vocab
